@@ -1,0 +1,45 @@
+package org.cranisotropy.cli;
+
+import java.io.PrintWriter;
+import org.cranisotropy.io.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code cra} command line: one subcommand per step of the analysis. */
+@Command(
+        name = "cra",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Dipole and low-multipole anisotropy of cosmic-ray electron+positron arrival directions.",
+        subcommands = {AlmCommand.class, MapCommand.class, LimitCommand.class, CommandLine.HelpCommand.class})
+public final class Cra implements Runnable {
+    /** Exit code for input the tool rejects (bad file content, bad option value). */
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs cra with the given arguments and streams; returns the exit code (for tests). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Cra());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof BadInputException || e instanceof IllegalArgumentException) {
+                commandLine.getErr().println("cra " + commandLine.getCommandName() + ": error: " + e.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+}
