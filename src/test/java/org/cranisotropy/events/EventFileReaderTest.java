@@ -1,0 +1,82 @@
+package org.cranisotropy.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
+import org.cranisotropy.io.BadInputException;
+import org.cranisotropy.sky.GalacticFrame;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EventFileReaderTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void parquetWithRaDecIsConvertedToGalactic() throws IOException {
+        Path f = tmp.resolve("events.parquet");
+        MessageType schema = MessageTypeParser.parseMessageType(
+                "message events { required double ra_deg; required double dec_deg; required float weight; }");
+        double[][] rows = {{83.63, 22.01, 2.0}, {266.4, -28.9, 1.0}, {0.0, 90.0, 0.5}};
+        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(f)).withType(schema).build()) {
+            SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+            for (double[] r : rows) {
+                w.write(groups.newGroup().append("ra_deg", r[0]).append("dec_deg", r[1]).append("weight", (float) r[2]));
+            }
+        }
+        EventDirections ev = EventFileReader.readDirections(f);
+        assertEquals(3, ev.size());
+        for (int i = 0; i < 3; i++) {
+            double[] g = GalacticFrame.fromIcrs(rows[i][0], rows[i][1]);
+            assertEquals(g[0], ev.lDeg(i), 1e-12);
+            assertEquals(g[1], ev.bDeg(i), 1e-12);
+            assertEquals(rows[i][2], ev.weight(i), 0.0);
+        }
+        assertEquals(3.5, sum(ev.weightMap(16).toArray()), 1e-15);
+    }
+
+    @Test
+    void badValuesAreNamedByFileRowAndValue() throws IOException {
+        assertBad("l_deg,b_deg\n10,20\nNaN,5\n", "row 2", "NaN");
+        assertBad("ra_deg,dec_deg\n360,20\n", "row 1", "360");
+        assertBad("l_deg,b_deg\n10,-90.5\n", "row 1", "-90.5");
+        assertBad("l_deg,b_deg,weight\n10,20,-1\n", "row 1", "-1");
+        assertBad("l_deg,b_deg\n", "no events", "");
+        assertBad("x,y\n1,2\n", "needs columns", "");
+    }
+
+    @Test
+    void truncatedParquetIsRejected() throws IOException {
+        Path f = tmp.resolve("cut.parquet");
+        Files.write(f, "PAR1 this is not a parquet file".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        BadInputException e = assertThrows(BadInputException.class, () -> EventFileReader.readDirections(f));
+        assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
+    }
+
+    private void assertBad(String csv, String where, String value) throws IOException {
+        Path f = tmp.resolve("bad.csv");
+        Files.writeString(f, csv);
+        BadInputException e = assertThrows(BadInputException.class, () -> EventFileReader.readDirections(f));
+        assertTrue(e.getMessage().startsWith(f.toString()) && e.getMessage().contains(where)
+                && e.getMessage().contains(value), e.getMessage());
+    }
+
+    private static double sum(double[] a) {
+        double s = 0;
+        for (double v : a) {
+            s += v;
+        }
+        return s;
+    }
+}
