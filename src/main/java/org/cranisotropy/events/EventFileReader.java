@@ -2,14 +2,19 @@ package org.cranisotropy.events;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import nom.tam.fits.BasicHDU;
+import nom.tam.fits.BinaryTableHDU;
+import nom.tam.fits.Fits;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
@@ -18,69 +23,89 @@ import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.cranisotropy.io.BadInputException;
 import org.cranisotropy.sky.GalacticFrame;
 
 /**
- * Reads event tables (CSV with a header row, or Parquet) into named numeric columns, and event
- * directions from them: galactic {@code l_deg, b_deg}, or ICRS J2000 {@code ra_deg, dec_deg}
- * converted to galactic, with an optional {@code weight}. Every value is validated; the first bad
- * one is reported with file, row (1-based data row) and value.
+ * Reads event tables — CSV with a header row, Parquet (a file, or a directory of part files as
+ * Spark writes them), or a FITS binary table (extension 1, columns by TTYPE) — into a
+ * {@link RawTable}, and event directions from them: galactic {@code l_deg, b_deg}, or ICRS J2000
+ * {@code ra_deg, dec_deg} converted to galactic, with an optional {@code weight}. Every value is
+ * validated; the first bad one is reported with file, row (1-based data row) and value.
  */
 public final class EventFileReader {
+    /** Columns read as text (all others as numbers). */
+    public static final Set<String> TEXT_COLUMNS = Set.of("event_class");
+
     private EventFileReader() {}
 
-    /** Directions (and weights) of every row of a CSV or Parquet event file. */
+    /** Directions (and weights) of every row of an event file. */
     public static EventDirections readDirections(Path file) {
-        Map<String, double[]> cols = readColumns(file);
-        String name = file.toString();
-        int n = cols.values().iterator().next().length;
+        RawTable t = readTable(file);
+        double[][] lb = galacticDirections(t);
+        double[] w = new double[t.rows()];
+        double[] wc = t.has("weight") ? t.numeric("weight") : null;
+        for (int i = 0; i < w.length; i++) {
+            w[i] = wc == null ? 1.0 : wc[i];
+            if (!Double.isFinite(w[i]) || w[i] < 0) {
+                throw BadInputException.atRow(t.file(), i + 1, "weight must be finite and >= 0", w[i]);
+            }
+        }
+        return new EventDirections(lb[0], lb[1], w);
+    }
+
+    /**
+     * Validated galactic {l, b} columns: from l_deg, b_deg when present (l in [0, 360), |b| &lt;= 90),
+     * else from ra_deg, dec_deg (ra in [0, 360), |dec| &lt;= 90) converted with {@link GalacticFrame}.
+     */
+    public static double[][] galacticDirections(RawTable t) {
+        int n = t.rows();
         double[] l = new double[n];
         double[] b = new double[n];
-        if (cols.containsKey("l_deg") && cols.containsKey("b_deg")) {
-            double[] lc = cols.get("l_deg");
-            double[] bc = cols.get("b_deg");
+        if (t.has("l_deg") && t.has("b_deg")) {
+            double[] lc = t.numeric("l_deg");
+            double[] bc = t.numeric("b_deg");
             for (int i = 0; i < n; i++) {
-                l[i] = checkLongitude(name, i, "l_deg", lc[i]);
-                b[i] = checkLatitude(name, i, "b_deg", bc[i]);
+                l[i] = checkLongitude(t.file(), i, "l_deg", lc[i]);
+                b[i] = checkLatitude(t.file(), i, "b_deg", bc[i]);
             }
-        } else if (cols.containsKey("ra_deg") && cols.containsKey("dec_deg")) {
-            double[] ra = cols.get("ra_deg");
-            double[] dec = cols.get("dec_deg");
+        } else if (t.has("ra_deg") && t.has("dec_deg")) {
+            double[] ra = t.numeric("ra_deg");
+            double[] dec = t.numeric("dec_deg");
             for (int i = 0; i < n; i++) {
-                double[] g = GalacticFrame.fromIcrs(checkLongitude(name, i, "ra_deg", ra[i]),
-                        checkLatitude(name, i, "dec_deg", dec[i]));
+                double[] g = GalacticFrame.fromIcrs(checkLongitude(t.file(), i, "ra_deg", ra[i]),
+                        checkLatitude(t.file(), i, "dec_deg", dec[i]));
                 l[i] = g[0];
                 b[i] = g[1];
             }
         } else {
-            throw new BadInputException(name + ": needs columns l_deg,b_deg or ra_deg,dec_deg (has "
-                    + cols.keySet() + ")");
+            throw new BadInputException(t.file() + ": needs columns l_deg,b_deg or ra_deg,dec_deg (has "
+                    + t.columnNames() + ")");
         }
-        double[] w = new double[n];
-        double[] wc = cols.get("weight");
-        for (int i = 0; i < n; i++) {
-            w[i] = wc == null ? 1.0 : wc[i];
-            if (!Double.isFinite(w[i]) || w[i] < 0) {
-                throw BadInputException.atRow(name, i + 1, "weight must be finite and >= 0", w[i]);
-            }
-        }
-        return new EventDirections(l, b, w);
+        return new double[][] {l, b};
     }
 
-    /** All numeric columns by lower-case name; at least one row. */
-    public static Map<String, double[]> readColumns(Path file) {
+    /** Every column of a CSV, Parquet or FITS table; at least one row. */
+    public static RawTable readTable(Path file) {
         String name = file.toString();
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new BadInputException(name + ": no such file");
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        Map<String, double[]> cols = lower.endsWith(".parquet") ? readParquet(file) : readCsv(file);
-        if (cols.isEmpty() || cols.values().iterator().next().length == 0) {
+        RawTable t;
+        if (Files.isDirectory(file) || lower.endsWith(".parquet")) {
+            t = readParquet(file);
+        } else if (lower.endsWith(".fits") || lower.endsWith(".fit") || lower.endsWith(".fits.gz")) {
+            t = readFits(file);
+        } else {
+            t = readCsv(file);
+        }
+        if (t.rows() == 0) {
             throw new BadInputException(name + ": no events (empty table)");
         }
-        return cols;
+        return t;
     }
 
     private static double checkLongitude(String file, int i, String col, double v) {
@@ -97,7 +122,7 @@ public final class EventFileReader {
         return v;
     }
 
-    private static Map<String, double[]> readCsv(Path file) {
+    private static RawTable readCsv(Path file) {
         String name = file.toString();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
@@ -105,7 +130,10 @@ public final class EventFileReader {
                 throw new BadInputException(name + ": empty file (no header row)");
             }
             String[] names = header.split(",", -1);
-            List<double[]> rows = new ArrayList<>();
+            for (int c = 0; c < names.length; c++) {
+                names[c] = names[c].trim().toLowerCase(Locale.ROOT);
+            }
+            List<String[]> rows = new ArrayList<>();
             String line;
             long row = 0;
             while ((line = in.readLine()) != null) {
@@ -117,31 +145,81 @@ public final class EventFileReader {
                 if (f.length != names.length) {
                     throw BadInputException.atRow(name, row, "expected " + names.length + " fields", line);
                 }
-                double[] r = new double[names.length];
-                for (int c = 0; c < names.length; c++) {
-                    try {
-                        r[c] = Double.parseDouble(f[c].trim());
-                    } catch (NumberFormatException e) {
-                        r[c] = Double.NaN; // non-numeric columns (e.g. a class letter) are checked by their users
-                    }
-                }
-                rows.add(r);
+                rows.add(f);
             }
-            Map<String, double[]> cols = new HashMap<>();
+            RawTable.Builder b = new RawTable.Builder(name, rows.size());
             for (int c = 0; c < names.length; c++) {
-                double[] col = new double[rows.size()];
-                for (int i = 0; i < col.length; i++) {
-                    col[i] = rows.get(i)[c];
+                if (TEXT_COLUMNS.contains(names[c])) {
+                    String[] col = new String[rows.size()];
+                    for (int i = 0; i < col.length; i++) {
+                        col[i] = rows.get(i)[c].trim();
+                    }
+                    b.text(names[c], col);
+                } else {
+                    double[] col = new double[rows.size()];
+                    for (int i = 0; i < col.length; i++) {
+                        String token = rows.get(i)[c].trim();
+                        try {
+                            col[i] = Double.parseDouble(token);
+                        } catch (NumberFormatException e) {
+                            col[i] = Double.NaN;
+                            b.badToken(names[c], i + 1, token);
+                        }
+                    }
+                    b.numeric(names[c], col);
                 }
-                cols.put(names[c].trim().toLowerCase(Locale.ROOT), col);
             }
-            return cols;
+            return b.build();
         } catch (IOException e) {
             throw new BadInputException(name + ": cannot read (" + e.getMessage() + ")", e);
         }
     }
 
-    private static Map<String, double[]> readParquet(Path file) {
+    private static RawTable readParquet(Path path) {
+        List<Path> parts = new ArrayList<>();
+        if (Files.isDirectory(path)) {
+            try (var s = Files.list(path)) {
+                s.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().forEach(parts::add);
+            } catch (IOException e) {
+                throw new BadInputException(path + ": cannot list (" + e.getMessage() + ")", e);
+            }
+            if (parts.isEmpty()) {
+                throw new BadInputException(path + ": directory holds no .parquet files");
+            }
+        } else {
+            parts.add(path);
+        }
+        Map<String, List<Object>> chunks = new LinkedHashMap<>();
+        int total = 0;
+        for (Path part : parts) {
+            total += readParquetFile(part, chunks);
+        }
+        RawTable.Builder b = new RawTable.Builder(path.toString(), total);
+        for (Map.Entry<String, List<Object>> e : chunks.entrySet()) {
+            if (TEXT_COLUMNS.contains(e.getKey())) {
+                String[] col = new String[total];
+                int at = 0;
+                for (Object c : e.getValue()) {
+                    String[] s = (String[]) c;
+                    System.arraycopy(s, 0, col, at, s.length);
+                    at += s.length;
+                }
+                b.text(e.getKey(), col);
+            } else {
+                double[] col = new double[total];
+                int at = 0;
+                for (Object c : e.getValue()) {
+                    double[] d = (double[]) c;
+                    System.arraycopy(d, 0, col, at, d.length);
+                    at += d.length;
+                }
+                b.numeric(e.getKey(), col);
+            }
+        }
+        return b.build();
+    }
+
+    private static int readParquetFile(Path file, Map<String, List<Object>> chunks) {
         String name = file.toString();
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
@@ -149,11 +227,19 @@ public final class EventFileReader {
             if (total > Integer.MAX_VALUE) {
                 throw new BadInputException(name + ": too many rows (" + total + ")");
             }
+            int n = (int) total;
             List<Type> fields = schema.getFields();
-            Map<String, double[]> cols = new HashMap<>();
-            for (Type t : fields) {
-                if (t.isPrimitive() && isNumeric(t)) {
-                    cols.put(t.getName().toLowerCase(Locale.ROOT), new double[(int) total]);
+            Object[] cols = new Object[fields.size()];
+            for (int f = 0; f < fields.size(); f++) {
+                Type t = fields.get(f);
+                String col = t.getName().toLowerCase(Locale.ROOT);
+                if (!t.isPrimitive()) {
+                    continue;
+                }
+                boolean text = TEXT_COLUMNS.contains(col);
+                if (text || isNumeric(t)) {
+                    cols[f] = text ? new String[n] : new double[n];
+                    chunks.computeIfAbsent(col, k -> new ArrayList<>()).add(cols[f]);
                 }
             }
             int row = 0;
@@ -164,15 +250,19 @@ public final class EventFileReader {
                 for (long k = 0; k < pages.getRowCount(); k++, row++) {
                     Group g = records.read();
                     for (int f = 0; f < fields.size(); f++) {
-                        Type t = fields.get(f);
-                        double[] col = cols.get(t.getName().toLowerCase(Locale.ROOT));
-                        if (col != null) {
-                            col[row] = g.getFieldRepetitionCount(f) == 0 ? Double.NaN : numeric(g, f, t);
+                        if (cols[f] == null) {
+                            continue;
+                        }
+                        boolean present = g.getFieldRepetitionCount(f) > 0;
+                        if (cols[f] instanceof String[] s) {
+                            s[row] = present ? g.getValueToString(f, 0) : "";
+                        } else {
+                            ((double[]) cols[f])[row] = present ? numeric(g, f, fields.get(f)) : Double.NaN;
                         }
                     }
                 }
             }
-            return cols;
+            return n;
         } catch (IOException | RuntimeException e) {
             if (e instanceof BadInputException b) {
                 throw b;
@@ -181,16 +271,48 @@ public final class EventFileReader {
         }
     }
 
-    private static boolean isNumeric(Type t) {
-        switch (t.asPrimitiveType().getPrimitiveTypeName()) {
-            case DOUBLE:
-            case FLOAT:
-            case INT32:
-            case INT64:
-                return true;
-            default:
-                return false;
+    private static RawTable readFits(Path file) {
+        String name = file.toString();
+        try (Fits fits = new Fits(file.toFile())) {
+            BasicHDU<?>[] hdus = fits.read();
+            if (hdus.length < 2 || !(hdus[1] instanceof BinaryTableHDU)) {
+                throw new BadInputException(name + ": no binary table in extension 1");
+            }
+            BinaryTableHDU table = (BinaryTableHDU) hdus[1];
+            int n = table.getNRows();
+            RawTable.Builder b = new RawTable.Builder(name, n);
+            for (int c = 0; c < table.getNCols(); c++) {
+                String col = table.getColumnName(c).trim().toLowerCase(Locale.ROOT);
+                Object data = table.getColumn(c);
+                if (data instanceof String[] s) {
+                    String[] t = new String[n];
+                    for (int i = 0; i < n; i++) {
+                        t[i] = s[i].trim();
+                    }
+                    b.text(col, t);
+                } else if (data != null && data.getClass().isArray() && !data.getClass().getComponentType().isArray()
+                        && Array.getLength(data) == n) {
+                    double[] d = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        Object v = Array.get(data, i);
+                        d[i] = v instanceof Number num ? num.doubleValue() : Double.NaN;
+                    }
+                    b.numeric(col, d);
+                }
+            }
+            return b.build();
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof BadInputException b) {
+                throw b;
+            }
+            throw new BadInputException(name + ": cannot read as a FITS table (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static boolean isNumeric(Type t) {
+        PrimitiveTypeName p = t.asPrimitiveType().getPrimitiveTypeName();
+        return p == PrimitiveTypeName.DOUBLE || p == PrimitiveTypeName.FLOAT || p == PrimitiveTypeName.INT32
+                || p == PrimitiveTypeName.INT64;
     }
 
     private static double numeric(Group g, int field, Type t) {

@@ -1,0 +1,55 @@
+package org.cranisotropy.analysis;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.cranisotropy.exposure.EventClass;
+
+/**
+ * The settings of the data step (the {@code cra.analysis} section of a run configuration; every key
+ * is documented in conf/demo.conf).
+ *
+ * @param selection         energy-dependent class selection
+ * @param standardThresholds the standard thresholds (GeV)
+ * @param gridCount         number of log-spaced grid thresholds over the selected events' energy range
+ * @param everyEvent        whether to scan every event's energy
+ * @param binEdgesGev       edges of the independent energy bins (GeV)
+ */
+public record AnalysisSettings(ClassSelection selection, double[] standardThresholds, int gridCount,
+        boolean everyEvent, double[] binEdgesGev) {
+
+    /** The defaults of conf/demo.conf. */
+    public static AnalysisSettings defaults() {
+        return new AnalysisSettings(ClassSelection.calet2025(), EnergyScan.standardThresholds(), 200, true,
+                new double[] {50, 65, 100, 158, 251, 398, 562, 1000, 5000});
+    }
+
+    /** Reads {@code cra.analysis} of a resolved configuration. */
+    public static AnalysisSettings from(Config root) {
+        try {
+            Config c = root.getConfig("cra.analysis");
+            List<ClassSelection.Rule> rules = new ArrayList<>();
+            for (Config r : c.getConfigList("class-selection")) {
+                EnumSet<EventClass> classes = EnumSet.noneOf(EventClass.class);
+                for (String s : r.getStringList("classes")) {
+                    classes.add(EventClass.parse(s));
+                }
+                rules.add(new ClassSelection.Rule(r.getDouble("emin-gev"), r.getDouble("emax-gev"), classes));
+            }
+            Config std = c.getConfig("standard-thresholds");
+            double[] standard = EnergyScan.logGrid(std.getDouble("emin-gev"), std.getDouble("emax-gev"), std.getInt("count"));
+            double[] bins = c.getDoubleList("bin-edges-gev").stream().mapToDouble(Double::doubleValue).toArray();
+            for (int k = 1; k < bins.length; k++) {
+                if (!(bins[k] > bins[k - 1])) {
+                    throw new IllegalArgumentException("cra.analysis.bin-edges-gev must increase: " + c.getValue("bin-edges-gev").render());
+                }
+            }
+            return new AnalysisSettings(new ClassSelection(rules), standard, c.getInt("grid-count"),
+                    c.getBoolean("every-event"), bins);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("configuration: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.cranisotropy.analysis;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.cranisotropy.exposure.EventClass;
+
+/**
+ * Energy-dependent selection of geometry classes: a list of rules (energy range [emin, emax) in GeV,
+ * allowed classes). The JPS 2025 analysis uses classes A+B below 475.5 GeV and A-D above.
+ */
+public record ClassSelection(List<Rule> rules) {
+    /** Classes allowed for energies in [eminGev, emaxGev). */
+    public record Rule(double eminGev, double emaxGev, Set<EventClass> classes) {
+        public Rule {
+            if (!(eminGev < emaxGev) || classes.isEmpty()) {
+                throw new IllegalArgumentException("class rule needs emin < emax and classes: " + eminGev + ".." + emaxGev);
+            }
+            classes = Set.copyOf(classes);
+        }
+    }
+
+    public ClassSelection {
+        rules = List.copyOf(rules);
+    }
+
+    /** A+B below 475.5 GeV, A-D above (CALET, JPS 2025). */
+    public static ClassSelection calet2025() {
+        return new ClassSelection(List.of(
+                new Rule(0.0, 475.5, EnumSet.of(EventClass.A, EventClass.B)),
+                new Rule(475.5, Double.POSITIVE_INFINITY, EnumSet.allOf(EventClass.class))));
+    }
+
+    public boolean accepts(double energyGev, EventClass c) {
+        for (Rule r : rules) {
+            if (energyGev >= r.eminGev() && energyGev < r.emaxGev()) {
+                return r.classes().contains(c);
+            }
+        }
+        return false;
+    }
+}

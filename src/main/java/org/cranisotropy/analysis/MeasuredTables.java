@@ -1,0 +1,58 @@
+package org.cranisotropy.analysis;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.cranisotropy.io.ParquetTableWriter;
+import org.cranisotropy.io.ParquetTableWriter.Kind;
+
+/**
+ * The outputs of the data step: {@code measured_thresholds/} (kind, threshold_gev, corrected,
+ * n_events, c0..c3, delta, dipole_l_deg, dipole_b_deg, cn) and {@code measured_bins/} (emin_gev,
+ * emax_gev, corrected, ...). C_l are those of the map of summed weights; cn is in the
+ * relative-intensity convention (NaN where not computed: the every-event rows).
+ */
+public final class MeasuredTables {
+    private MeasuredTables() {}
+
+    public static void write(Path outDir, List<ThresholdRow> thresholds, List<BinRow> bins, Map<String, String> metadata) {
+        ParquetTableWriter t = new ParquetTableWriter()
+                .column("kind", Kind.STRING)
+                .column("threshold_gev", Kind.DOUBLE)
+                .column("corrected", Kind.BOOLEAN);
+        measurementColumns(t);
+        for (ThresholdRow r : thresholds) {
+            t.row(concat(new Object[] {r.kind(), r.thresholdGev(), r.corrected()}, r.m()));
+        }
+        ParquetTableWriter b = new ParquetTableWriter()
+                .column("emin_gev", Kind.DOUBLE)
+                .column("emax_gev", Kind.DOUBLE)
+                .column("corrected", Kind.BOOLEAN);
+        measurementColumns(b);
+        for (BinRow r : bins) {
+            b.row(concat(new Object[] {r.eminGev(), r.emaxGev(), r.corrected()}, r.m()));
+        }
+        t.write(outDir.resolve("measured_thresholds"), metadata);
+        b.write(outDir.resolve("measured_bins"), metadata);
+    }
+
+    private static void measurementColumns(ParquetTableWriter w) {
+        w.column("n_events", Kind.LONG)
+                .column("c0", Kind.DOUBLE)
+                .column("c1", Kind.DOUBLE)
+                .column("c2", Kind.DOUBLE)
+                .column("c3", Kind.DOUBLE)
+                .column("delta", Kind.DOUBLE)
+                .column("dipole_l_deg", Kind.DOUBLE)
+                .column("dipole_b_deg", Kind.DOUBLE)
+                .column("cn", Kind.DOUBLE);
+    }
+
+    private static Object[] concat(Object[] head, MultipoleMeasurement m) {
+        Object[] tail = {m.nEvents(), m.c0(), m.c1(), m.c2(), m.c3(), m.delta(), m.dipoleLDeg(), m.dipoleBDeg(), m.cn()};
+        Object[] all = new Object[head.length + tail.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+}
