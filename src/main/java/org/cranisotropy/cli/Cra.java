@@ -34,6 +34,12 @@ public final class Cra implements Runnable {
         CommandLine cli = new CommandLine(new Cra());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setParameterExceptionHandler((e, a) -> {
+            CommandLine c = e.getCommandLine();
+            c.getErr().println("cra " + c.getCommandName() + ": error: " + e.getMessage()
+                    + " (see 'cra " + (c == cli ? "" : c.getCommandName() + " ") + "--help')");
+            return EXIT_BAD_INPUT;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof BadInputException || e instanceof IllegalArgumentException) {
                 commandLine.getErr().println("cra " + commandLine.getCommandName() + ": error: " + e.getMessage());

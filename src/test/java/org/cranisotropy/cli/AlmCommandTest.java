@@ -119,6 +119,12 @@ class AlmCommandTest {
         r = run("alm", "--events", bad.toString(), "--lmax", "3");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--nside"), r.err());
+
+        // option values picocli cannot convert: also one line, exit 2
+        r = run("limit", "--method", "lr", "--c1", "abc", "--cn", "1");
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("abc"), r.err());
     }
 
     @Test
