@@ -6,7 +6,9 @@ import java.util.Arrays;
  * Energy bins of the exposure maps: increasing edges e_0 &lt; e_1 &lt; ... &lt; e_n in GeV, bin k
  * = [e_k, e_k+1), represented by its logarithmic centre sqrt(e_k e_k+1). Immutable.
  */
-public final class EnergyBinning {
+public final class EnergyBinning implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final double[] edges;
 
     public EnergyBinning(double[] edgesGev) {

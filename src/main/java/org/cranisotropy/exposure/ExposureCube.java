@@ -9,7 +9,9 @@ import java.util.Map;
  * (method.md section 1). Between bin centres the exposure is interpolated linearly in log E, and
  * held constant beyond the first and last centre. Immutable.
  */
-public final class ExposureCube {
+public final class ExposureCube implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final int nside;
     private final EnergyBinning binning;
     private final Map<EventClass, double[][]> maps; // [bin][pixel]

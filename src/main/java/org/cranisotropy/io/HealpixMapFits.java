@@ -74,6 +74,16 @@ public final class HealpixMapFits {
 
     /** Writes a RING map the way healpy's write_map does (one double column, 1024 values a row). */
     public static void write(HealpixMap map, Path file, String columnName) throws IOException {
+        write(map, file, columnName, null, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #write(HealpixMap, Path, String)}, with the column unit (TUNIT1, e.g. "m2 s"; null for
+     * none) and extra header keywords of extension 1 (keys of up to 8 characters; String, Number or
+     * Boolean values, in iteration order), e.g. the event class and energy range of an exposure map.
+     */
+    public static void write(HealpixMap map, Path file, String columnName, String unit,
+            java.util.Map<String, ?> keywords) throws IOException {
         double[] values = map.toArray();
         int perRow = Math.min(1024, values.length);
         int rows = values.length / perRow;
@@ -96,6 +106,23 @@ public final class HealpixMapFits {
             h.addValue("FIRSTPIX", 0, "First pixel # (0 based)");
             h.addValue("LASTPIX", values.length - 1, "Last pixel # (0 based)");
             h.addValue("INDXSCHM", "IMPLICIT", "Indexing: IMPLICIT or EXPLICIT");
+            if (unit != null) {
+                h.addValue("TUNIT1", unit, "physical unit of the map values");
+            }
+            for (java.util.Map.Entry<String, ?> k : keywords.entrySet()) {
+                Object v = k.getValue();
+                if (v instanceof String t) {
+                    h.addValue(k.getKey(), t, null);
+                } else if (v instanceof Boolean b) {
+                    h.addValue(k.getKey(), b.booleanValue(), null);
+                } else if (v instanceof Integer || v instanceof Long) {
+                    h.addValue(k.getKey(), ((Number) v).longValue(), null);
+                } else if (v instanceof Number n) {
+                    h.addValue(k.getKey(), n.doubleValue(), null);
+                } else {
+                    throw new IllegalArgumentException("header keyword " + k.getKey() + ": unsupported value " + v);
+                }
+            }
             fits.addHDU(hdu);
             File out = file.toFile();
             fits.write(out);
