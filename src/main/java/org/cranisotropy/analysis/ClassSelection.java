@@ -9,9 +9,9 @@ import org.cranisotropy.exposure.EventClass;
  * Energy-dependent selection of geometry classes: a list of rules (energy range [emin, emax) in GeV,
  * allowed classes). The JPS 2025 analysis uses classes A+B below 475.5 GeV and A-D above.
  */
-public record ClassSelection(List<Rule> rules) {
+public record ClassSelection(List<Rule> rules) implements java.io.Serializable {
     /** Classes allowed for energies in [eminGev, emaxGev). */
-    public record Rule(double eminGev, double emaxGev, Set<EventClass> classes) {
+    public record Rule(double eminGev, double emaxGev, Set<EventClass> classes) implements java.io.Serializable {
         public Rule {
             if (!(eminGev < emaxGev) || classes.isEmpty()) {
                 throw new IllegalArgumentException("class rule needs emin < emax and classes: " + eminGev + ".." + emaxGev);

@@ -61,6 +61,16 @@ public final class LowMultipoles {
         }
     }
 
+    /** corrected[k] += weight * row p and raw[k] += row p, reading the row once. */
+    public void addWeightedAndRaw(double[] corrected, double[] raw, int pixel, double weight) {
+        int base = pixel * STRIDE;
+        for (int k = 0; k < STRIDE; k++) {
+            double y = table[base + k];
+            corrected[k] += weight * y;
+            raw[k] += y;
+        }
+    }
+
     /** The Alm of an accumulator. */
     public static Alm toAlm(double[] acc) {
         double[] re = new double[Alm.size(LMAX)];

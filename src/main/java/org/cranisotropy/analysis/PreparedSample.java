@@ -1,6 +1,5 @@
 package org.cranisotropy.analysis;
 
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 import org.cranisotropy.events.EventSample;
@@ -12,23 +11,23 @@ import org.cranisotropy.sky.Ordering;
 
 /**
  * The selected events of a data set, ready for the harmonic analysis: sorted by energy from high to
- * low, each with its RING pixel at the exposure's Nside, its exposure A_i = A(E_i, class_i, pixel_i)
- * (log-E interpolated) and the mean exposure over the sky at its energy and class,
- * Abar_i = sum_p A(E_i, class_i, p) / N_pix. Immutable (arrays are not exposed).
+ * low, each with its RING pixel at the exposure's Nside, the exposure of the selection at its energy
+ * and direction A_i = A_sel(E_i, pixel_i) ({@link SelectionExposure}, log-E interpolated) and the
+ * sky mean Abar_i = sum_p A_sel(E_i, p) / N_pix. Immutable (arrays are not exposed).
  *
  * <p>The weight of CALET ICRC 2019 eq. 3.1 for a selection S is w_i = Abar_S / A_i with
  * Abar_S = (1/N_S) sum_{i in S} Abar_i; since Abar_S is one number per selection the scans add
  * 1/A_i per event and scale the C_l by Abar_S^2 at the end.
  */
 public final class PreparedSample {
-    private final ExposureCube exposure;
+    private final SelectionExposure exposure;
     private final double[] energy;
     private final int[] pixel;
     private final EventClass[] eventClass;
     private final double[] exposureAtEvent;
     private final double[] meanExposure;
 
-    private PreparedSample(ExposureCube exposure, double[] energy, int[] pixel, EventClass[] eventClass,
+    private PreparedSample(SelectionExposure exposure, double[] energy, int[] pixel, EventClass[] eventClass,
             double[] exposureAtEvent, double[] meanExposure) {
         this.exposure = exposure;
         this.energy = energy;
@@ -44,7 +43,7 @@ public final class PreparedSample {
      */
     public static PreparedSample of(EventSample events, String file, ExposureCube exposure, ClassSelection selection) {
         HealpixGrid grid = new HealpixGrid(exposure.nside());
-        double[][] classMeans = meanMaps(exposure);
+        SelectionExposure selected = new SelectionExposure(exposure, selection);
         int n = events.size();
         int[] keep = IntStream.range(0, n)
                 .filter(i -> selection.accepts(events.energyGev(i), events.eventClass(i)))
@@ -69,29 +68,14 @@ public final class PreparedSample {
             }
             pix[j] = (int) grid.ang2pix(Math.toRadians(90.0 - events.bDeg(i)), Math.toRadians(events.lDeg(i)),
                     Ordering.RING);
-            a[j] = exposure.exposure(cls[j], e[j], pix[j]);
+            a[j] = selected.exposure(e[j], pix[j]);
             if (!(a[j] > 0)) {
                 throw BadInputException.atRow(file, i + 1, "zero exposure at the event's direction (l "
                         + events.lDeg(i) + ", b " + events.bDeg(i) + ", pixel " + pix[j] + ")", a[j]);
             }
-            ExposureCube.InterpolationPoint at = exposure.interpolation(e[j]);
-            double[] cm = classMeans[cls[j].ordinal()];
-            mean[j] = at.upperWeight() == 0.0 ? cm[at.bin()]
-                    : (1 - at.upperWeight()) * cm[at.bin()] + at.upperWeight() * cm[at.bin() + 1];
+            mean[j] = selected.mean(e[j]);
         }
-        return new PreparedSample(exposure, e, pix, cls, a, mean);
-    }
-
-    /** [class ordinal][bin] = mean exposure over the sky. */
-    private static double[][] meanMaps(ExposureCube exposure) {
-        double[][] m = new double[EventClass.values().length][];
-        for (EventClass c : exposure.classes()) {
-            m[c.ordinal()] = new double[exposure.binning().size()];
-            for (int k = 0; k < exposure.binning().size(); k++) {
-                m[c.ordinal()][k] = Arrays.stream(exposure.map(k, c)).sum() / exposure.npix();
-            }
-        }
-        return m;
+        return new PreparedSample(selected, e, pix, cls, a, mean);
     }
 
     public int size() {
@@ -99,6 +83,11 @@ public final class PreparedSample {
     }
 
     public ExposureCube exposure() {
+        return exposure.cube();
+    }
+
+    /** The exposure of the class selection, which the weights use. */
+    public SelectionExposure selectionExposure() {
         return exposure;
     }
 
@@ -115,12 +104,12 @@ public final class PreparedSample {
         return eventClass[i];
     }
 
-    /** A(E_i, class_i, pixel_i). */
+    /** A_sel(E_i, pixel_i). */
     public double exposureAtEvent(int i) {
         return exposureAtEvent[i];
     }
 
-    /** sum_p A(E_i, class_i, p) / N_pix. */
+    /** sum_p A_sel(E_i, p) / N_pix. */
     public double meanExposure(int i) {
         return meanExposure[i];
     }

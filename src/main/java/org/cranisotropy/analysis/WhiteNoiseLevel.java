@@ -7,8 +7,8 @@ import org.cranisotropy.limits.WhiteNoise;
  * The white-noise level C_N of a selection in the relative-intensity convention (Fermi-LAT 2017;
  * method.md section 6): C_N = 4 pi / N_pix^2 sum_p n_p / mu_p^2 with n_p the counts and mu_p the
  * expected counts. With exposure correction mu_p = N a_p / sum_q a_q, where a_p is the selection's
- * average exposure map (ICRC 2019 section 3: the exposure maps combined over the selection's
- * events); without it mu_p = N / N_pix, which gives C_N = 4 pi / N.
+ * average exposure map (ICRC 2019 section 3: the exposure maps A_sel(E_i, .) combined over the
+ * selection's events); without it mu_p = N / N_pix, which gives C_N = 4 pi / N.
  */
 final class WhiteNoiseLevel {
     private WhiteNoiseLevel() {}
@@ -27,22 +27,23 @@ final class WhiteNoiseLevel {
             java.util.Arrays.fill(expected, (double) n / npix);
             return WhiteNoise.level(counts, expected);
         }
-        // the sum of the events' interpolated exposure maps is a combination of the cube's maps
+        // the sum of the events' interpolated exposure maps is a combination of the summed maps
+        SelectionExposure sel = s.selectionExposure();
         int bins = cube.binning().size();
-        double[][] coefficient = new double[org.cranisotropy.exposure.EventClass.values().length][bins];
+        double[][] coefficient = new double[sel.rules()][bins];
         for (int i = from; i < to; i++) {
             ExposureCube.InterpolationPoint at = cube.interpolation(s.energyGev(i));
-            double[] c = coefficient[s.eventClass(i).ordinal()];
+            double[] c = coefficient[sel.rule(s.energyGev(i))];
             c[at.bin()] += 1 - at.upperWeight();
             if (at.upperWeight() != 0.0) {
                 c[at.bin() + 1] += at.upperWeight();
             }
         }
-        for (org.cranisotropy.exposure.EventClass c : cube.classes()) {
+        for (int r = 0; r < sel.rules(); r++) {
             for (int k = 0; k < bins; k++) {
-                double w = coefficient[c.ordinal()][k];
+                double w = coefficient[r][k];
                 if (w != 0.0) {
-                    double[] m = cube.map(k, c);
+                    double[] m = sel.map(r, k);
                     for (int p = 0; p < npix; p++) {
                         expected[p] += w * m[p];
                     }

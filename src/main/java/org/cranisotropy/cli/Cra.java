@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Dipole and low-multipole anisotropy of cosmic-ray electron+positron arrival directions.",
-        subcommands = {AlmCommand.class, MapCommand.class, LimitCommand.class, BenchCommand.class,
+        subcommands = {ExposureCommand.class, GenerateCommand.class, AnalyzeCommand.class, SimulateCommand.class,
+            LimitsCommand.class, AlmCommand.class, MapCommand.class, LimitCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Cra implements Runnable {
     /** Exit code for input the tool rejects (bad file content, bad option value). */

@@ -8,7 +8,9 @@ import org.cranisotropy.io.BadInputException;
  * Electron candidates: reconstructed energy (GeV), galactic direction (degrees), geometry class and,
  * when known, time (MJD) and id. Validated on construction from a file; immutable.
  */
-public final class EventSample {
+public final class EventSample implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final double[] energyGev;
     private final double[] lDeg;
     private final double[] bDeg;

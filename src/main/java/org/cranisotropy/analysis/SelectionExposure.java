@@ -1,0 +1,104 @@
+package org.cranisotropy.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cranisotropy.exposure.EventClass;
+import org.cranisotropy.exposure.ExposureCube;
+
+/**
+ * The exposure of the selection, A_sel(E, pixel) = sum of A(E, c, pixel) over the classes c the
+ * class selection allows at energy E: the "A(E, pixel)" of ICRC 2019 eq. 3.1. Weighting each event
+ * by its own class's exposure instead would leave holes wherever a class does not see (class A never
+ * sees the celestial pole from the ISS) and bias the corrected map; the summed exposure makes the
+ * expected corrected map uniform wherever the selection sees. One summed map set per selection rule,
+ * interpolated in log E like the cube. Immutable.
+ */
+public final class SelectionExposure implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final ExposureCube cube;
+    private final ClassSelection selection;
+    /** [rule][bin][pixel] summed maps; [rule][bin] sky means. */
+    private final double[][][] maps;
+    private final double[][] means;
+
+    public SelectionExposure(ExposureCube cube, ClassSelection selection) {
+        this.cube = cube;
+        this.selection = selection;
+        int rules = selection.rules().size();
+        int bins = cube.binning().size();
+        this.maps = new double[rules][bins][];
+        this.means = new double[rules][bins];
+        for (int r = 0; r < rules; r++) {
+            List<EventClass> classes = new ArrayList<>(selection.rules().get(r).classes());
+            classes.retainAll(cube.classes());
+            for (int k = 0; k < bins; k++) {
+                double[] sum = new double[cube.npix()];
+                for (EventClass c : classes) {
+                    double[] m = cube.map(k, c);
+                    for (int p = 0; p < sum.length; p++) {
+                        sum[p] += m[p];
+                    }
+                }
+                maps[r][k] = sum;
+                double total = 0;
+                for (double v : sum) {
+                    total += v;
+                }
+                means[r][k] = total / sum.length;
+            }
+        }
+    }
+
+    public ExposureCube cube() {
+        return cube;
+    }
+
+    public ClassSelection selection() {
+        return selection;
+    }
+
+    /** Index of the selection rule for an energy (-1 when no rule covers it). */
+    public int rule(double energyGev) {
+        List<ClassSelection.Rule> rules = selection.rules();
+        for (int r = 0; r < rules.size(); r++) {
+            if (energyGev >= rules.get(r).eminGev() && energyGev < rules.get(r).emaxGev()) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    /** A_sel(E, pixel). */
+    public double exposure(double energyGev, int pixel) {
+        double[][] m = maps[requireRule(energyGev)];
+        ExposureCube.InterpolationPoint at = cube.interpolation(energyGev);
+        double w = at.upperWeight();
+        return w == 0.0 ? m[at.bin()][pixel] : (1 - w) * m[at.bin()][pixel] + w * m[at.bin() + 1][pixel];
+    }
+
+    /** Sky mean of A_sel(E, .). */
+    public double mean(double energyGev) {
+        double[] m = means[requireRule(energyGev)];
+        ExposureCube.InterpolationPoint at = cube.interpolation(energyGev);
+        double w = at.upperWeight();
+        return w == 0.0 ? m[at.bin()] : (1 - w) * m[at.bin()] + w * m[at.bin() + 1];
+    }
+
+    /** The summed map of a rule and bin (a copy). */
+    public double[] map(int rule, int bin) {
+        return maps[rule][bin].clone();
+    }
+
+    public int rules() {
+        return maps.length;
+    }
+
+    private int requireRule(double energyGev) {
+        int r = rule(energyGev);
+        if (r < 0) {
+            throw new IllegalArgumentException("no class-selection rule covers " + energyGev + " GeV");
+        }
+        return r;
+    }
+}
