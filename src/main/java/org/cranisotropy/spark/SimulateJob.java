@@ -1,0 +1,163 @@
+package org.cranisotropy.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
+import org.cranisotropy.analysis.MultipoleMeasurement;
+import org.cranisotropy.montecarlo.SampleMeasurements;
+import org.cranisotropy.montecarlo.SimulationSpec;
+
+/**
+ * The isotropic Monte Carlo on Spark (method.md section 5), a thin plan over
+ * {@link org.cranisotropy.montecarlo}: sample indices 0..N-1 are cut into blocks and parallelised;
+ * each task builds the sampler once per executor JVM from the broadcast {@link SimulationSpec} and
+ * maps each sample index to its rows (random stream (seed, index) only, so the rows do not depend
+ * on partitioning, executors or retries); the rows are written as {@code samples/} and reduced by a
+ * Spark aggregation into {@code bands/}: count, mean and the exact 2.275, 15.865, 50, 84.135,
+ * 97.725 percentiles of delta, C1, C2, C3 per selection and correction flag. The mean is summed
+ * over the sorted values so that it is bit-identical too.
+ */
+public final class SimulateJob {
+    /** Percentiles of the bands: median and the central 68.27 % and 95.45 % intervals. */
+    public static final double[] PERCENTILES = {0.02275, 0.15865, 0.5, 0.84135, 0.97725};
+    static final String[] PERCENTILE_NAMES = {"p02275", "p15865", "p50", "p84135", "p97725"};
+    static final String[] BAND_QUANTITIES = {"delta", "c1", "c2", "c3"};
+
+    private static final Map<Long, SimulationSpec.Engine> ENGINES = new ConcurrentHashMap<>();
+
+    private SimulateJob() {}
+
+    public static final StructType SAMPLE_SCHEMA = new StructType(new StructField[] {
+        DataTypes.createStructField("sample_id", DataTypes.LongType, false),
+        DataTypes.createStructField("kind", DataTypes.StringType, false),
+        DataTypes.createStructField("threshold_gev", DataTypes.DoubleType, true),
+        DataTypes.createStructField("emin_gev", DataTypes.DoubleType, true),
+        DataTypes.createStructField("emax_gev", DataTypes.DoubleType, true),
+        DataTypes.createStructField("corrected", DataTypes.BooleanType, false),
+        DataTypes.createStructField("n_events", DataTypes.LongType, false),
+        DataTypes.createStructField("c0", DataTypes.DoubleType, false),
+        DataTypes.createStructField("c1", DataTypes.DoubleType, false),
+        DataTypes.createStructField("c2", DataTypes.DoubleType, false),
+        DataTypes.createStructField("c3", DataTypes.DoubleType, false),
+        DataTypes.createStructField("delta", DataTypes.DoubleType, false),
+        DataTypes.createStructField("dipole_l_deg", DataTypes.DoubleType, false),
+        DataTypes.createStructField("dipole_b_deg", DataTypes.DoubleType, false)
+    });
+
+    /** Figures of a finished run. */
+    public record Result(long samples, int partitions, double simulateSeconds, double bandsSeconds) {}
+
+    /**
+     * Simulates samples [0, n), writes out/samples and out/bands (Parquet) with the given metadata
+     * (stored in the Spark schema of every column's first field and readable from the footer).
+     */
+    public static Result run(SparkSession spark, SimulationSpec spec, long n, int partitions, Path out,
+            Map<String, String> metadata, PrintWriter progress) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int parts = partitions > 0 ? partitions : 4 * sc.defaultParallelism();
+        int blockSize = (int) Math.max(1, Math.min(100, (n + 4L * parts - 1) / (4L * parts)));
+        List<long[]> blocks = new ArrayList<>();
+        for (long s = 0; s < n; s += blockSize) {
+            blocks.add(new long[] {s, Math.min(n, s + blockSize)});
+        }
+        Broadcast<SimulationSpec> bspec = sc.broadcast(spec);
+        long specId = bspec.id();
+        long seed = spec.seed(); // captured alone: the closure must not carry the whole spec
+        LongAccumulator done = sc.sc().longAccumulator("samples done");
+        JavaRDD<long[]> rdd = sc.parallelize(blocks, Math.min(parts, blocks.size()));
+        JavaRDD<Row> rows = rdd.flatMap(block -> {
+            SimulationSpec.Engine engine = ENGINES.computeIfAbsent(specId, k -> bspec.value().build());
+            List<Row> out2 = new ArrayList<>();
+            for (long s = block[0]; s < block[1]; s++) {
+                for (SampleMeasurements.Row r : engine.measurements().rows(engine.sampler().run(seed, s))) {
+                    out2.add(toRow(s, r));
+                }
+                done.add(1);
+            }
+            return out2.iterator();
+        });
+        Metadata meta = metadata(metadata);
+        StructType schema = withMetadata(SAMPLE_SCHEMA, meta);
+        String samplesPath = out.resolve("samples").toString();
+        double simulateSeconds;
+        try (ProgressReporter p = new ProgressReporter(progress, "simulate", "samples", n, done, 5000)) {
+            spark.createDataFrame(rows, schema).write().mode(SaveMode.Overwrite).partitionBy("kind")
+                    .parquet(samplesPath);
+            simulateSeconds = p.elapsedSeconds();
+        }
+        ENGINES.remove(specId);
+        long t0 = System.nanoTime();
+        Dataset<Row> bands = bands(spark.read().parquet(samplesPath));
+        bands = spark.createDataFrame(bands.javaRDD(), withMetadata(bands.schema(), meta));
+        bands.coalesce(1).write().mode(SaveMode.Overwrite).parquet(out.resolve("bands").toString());
+        return new Result(n, parts, simulateSeconds, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The band aggregation over a samples table. */
+    public static Dataset<Row> bands(Dataset<Row> samples) {
+        List<Column> aggs = new ArrayList<>();
+        aggs.add(count("*").alias("n_samples"));
+        String pct = "array(" + String.join(", ", java.util.Arrays.stream(PERCENTILES)
+                .mapToObj(Double::toString).toArray(String[]::new)) + ")";
+        for (String q : BAND_QUANTITIES) {
+            aggs.add(expr("aggregate(array_sort(collect_list(" + q + ")), CAST(0 AS DOUBLE), (acc, x) -> acc + x) / count(*)")
+                    .alias(q + "_mean"));
+            aggs.add(expr("percentile(" + q + ", " + pct + ")").alias(q + "_pct"));
+        }
+        Dataset<Row> g = samples.groupBy(col("kind"), col("threshold_gev"), col("emin_gev"), col("emax_gev"),
+                col("corrected")).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+        List<Column> select = new ArrayList<>(List.of(col("kind"), col("threshold_gev"), col("emin_gev"),
+                col("emax_gev"), col("corrected"), col("n_samples")));
+        for (String q : BAND_QUANTITIES) {
+            select.add(col(q + "_mean"));
+            for (int k = 0; k < PERCENTILES.length; k++) {
+                select.add(col(q + "_pct").getItem(k).alias(q + "_" + PERCENTILE_NAMES[k]));
+            }
+        }
+        return g.select(select.toArray(new Column[0]))
+                .orderBy(col("kind"), col("corrected").desc(), col("threshold_gev"), col("emin_gev"));
+    }
+
+    private static Row toRow(long sample, SampleMeasurements.Row r) {
+        MultipoleMeasurement m = r.m();
+        boolean bin = r.kind().equals("bin");
+        return RowFactory.create(sample, r.kind(), bin ? null : r.thresholdGev(), bin ? r.eminGev() : null,
+                bin ? r.emaxGev() : null, r.corrected(), m.nEvents(), m.c0(), m.c1(), m.c2(), m.c3(), m.delta(),
+                m.dipoleLDeg(), m.dipoleBDeg());
+    }
+
+    private static Metadata metadata(Map<String, String> entries) {
+        MetadataBuilder b = new MetadataBuilder();
+        entries.forEach(b::putString);
+        return b.build();
+    }
+
+    /** The run's metadata on the first field of a schema (Spark keeps it in the Parquet footer). */
+    private static StructType withMetadata(StructType schema, Metadata meta) {
+        StructField[] f = schema.fields().clone();
+        f[0] = new StructField(f[0].name(), f[0].dataType(), f[0].nullable(), meta);
+        return new StructType(f);
+    }
+}
