@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Dipole and low-multipole anisotropy of cosmic-ray electron+positron arrival directions.",
-        subcommands = {ExposureCommand.class, GenerateCommand.class, AnalyzeCommand.class, SimulateCommand.class,
+        subcommands = {RunCommand.class, SqlCommand.class, ExposureCommand.class, GenerateCommand.class, AnalyzeCommand.class, SimulateCommand.class,
             LimitsCommand.class, AlmCommand.class, MapCommand.class, LimitCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Cra implements Runnable {
@@ -32,6 +32,11 @@ public final class Cra implements Runnable {
 
     /** Runs cra with the given arguments and streams; returns the exit code (for tests). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return commandLine(out, err).execute(args);
+    }
+
+    /** The cra command line with its streams and the one-line error handling of exit code 2. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Cra());
         cli.setOut(out);
         cli.setErr(err);
@@ -48,6 +53,6 @@ public final class Cra implements Runnable {
             }
             throw e;
         });
-        return cli.execute(args);
+        return cli;
     }
 }

@@ -1,0 +1,190 @@
+package org.cranisotropy.cli;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigRenderOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cra run}: the whole chain (exposure, generate, analyze, simulate, limits) from one run
+ * configuration. A step is skipped when its outputs exist and were made from the same inputs: each
+ * step leaves OUT/.cra-steps/NAME with a SHA-256 of its configuration sections and options, and
+ * runs again when that differs.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run the analysis chain of a configuration (cra.run, cra.exposure, cra.events, cra.analysis):",
+            "exposure (or given maps), generate (or a given event file), analyze, simulate, limits.",
+            "Steps whose outputs exist and match the configuration are skipped."})
+final class RunCommand implements Runnable {
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Run configuration, e.g. conf/demo.conf.")
+    Path config;
+
+    @Option(names = "--force", description = "Run every step even if its outputs are up to date.")
+    boolean force;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        Config conf = RunConfig.load(config);
+        Config run = conf.getConfig("cra.run");
+        Path out = Path.of(run.getString("out"));
+        String master = run.getString("master");
+        String events = run.getString("events");
+        String exposure = run.getString("exposure");
+        String samples = Long.toString(run.getLong("samples"));
+        String seed = Long.toString(run.getLong("seed"));
+        String cfg = config.toString();
+        Path exposureDir = exposure.isEmpty() ? out.resolve("exposure") : Path.of(exposure);
+        Path eventsPath = events.isEmpty() ? out.resolve("events") : Path.of(events);
+        PrintWriter err = spec.commandLine().getErr();
+
+        if (exposure.isEmpty()) {
+            step(out, "exposure", section(conf, "cra.exposure"), List.of(exposureDir.resolve("manifest.csv")),
+                    "exposure", "--config", cfg, "--out", out.toString(), "--master", master);
+        }
+        if (events.isEmpty()) {
+            step(out, "generate", section(conf, "cra.events") + fingerprintOf(exposureDir), List.of(eventsPath),
+                    "generate", "--config", cfg, "--out", out.toString(), "--exposure", exposureDir.toString());
+        }
+        String inputs = fingerprintOf(eventsPath) + fingerprintOf(exposureDir) + section(conf, "cra.analysis");
+        step(out, "analyze", inputs, List.of(out.resolve("measured_thresholds"), out.resolve("measured_bins")),
+                "analyze", "--events", eventsPath.toString(), "--exposure", exposureDir.toString(), "--out",
+                out.toString(), "--config", cfg);
+        step(out, "simulate", inputs + samples + "/" + seed, List.of(out.resolve("samples"), out.resolve("bands")),
+                "simulate", "--events", eventsPath.toString(), "--exposure", exposureDir.toString(), "--out",
+                out.toString(), "--samples", samples, "--seed", seed, "--master", master, "--config", cfg);
+        step(out, "limits", fingerprintOf(out.resolve(".cra-steps/analyze")) + fingerprintOf(out.resolve(".cra-steps/simulate")),
+                List.of(out.resolve("limits")), "limits", "--results", out.toString(), "--master", master);
+        err.flush();
+        summary(spec.commandLine().getOut(), out);
+    }
+
+    /** The standard-threshold limits, where the tables are, and example queries that work on them. */
+    static void summary(PrintWriter o, Path out) {
+        org.cranisotropy.events.RawTable t = org.cranisotropy.events.EventFileReader.readTable(out.resolve("limits"));
+        String[] kind = t.text("kind");
+        double[] thr = t.numeric("threshold_gev");
+        double[] n = t.numeric("n_events");
+        double[] delta = t.numeric("delta");
+        double[] lo = t.numeric("band_p15865");
+        double[] hi = t.numeric("band_p84135");
+        double[] p = t.numeric("p_value");
+        double[] ul = t.numeric("ul_delta_fermi2010");
+        o.println();
+        o.println("Dipole above the standard thresholds (exposure corrected), isotropic 1-sigma band, local p-value,");
+        o.println("95 % CL upper limit (Fermi-LAT 2010):");
+        o.printf("%10s %8s %8s %19s %7s %8s%n", "E >= GeV", "N", "delta", "isotropic 1 sigma", "p", "UL");
+        for (int i = 0; i < t.rows(); i++) {
+            if (kind[i].equals("standard")) {
+                o.printf("%10.1f %8.0f %8.4f   [%6.4f, %6.4f] %7.4f %8.4f%n", thr[i], n[i], delta[i], lo[i], hi[i], p[i], ul[i]);
+            }
+        }
+        String d = out.toString();
+        o.printf("%nThe result tables (Parquet) are in %s/: events/ measured_thresholds/ measured_bins/ samples/ "
+                + "(partitioned by kind) bands/ limits/;%nexposure/ holds the maps (healpy-readable FITS, manifest.csv, "
+                + "exposure.parquet). `cra limits --results %s --all` prints every threshold.%n", d, d);
+        o.println();
+        o.println("Example queries, Spark SQL through cra (each table is a view named after its directory):");
+        for (String q : QUERIES_SPARK) {
+            o.printf("  submit/cra sql --results %s \"%s\"%n", d, q);
+        }
+        o.println("and the same with DuckDB (duckdb CLI from the repository top):");
+        for (String q : QUERIES_DUCKDB) {
+            o.printf("  %s;%n", q.replace("OUT", d));
+        }
+        o.flush();
+    }
+
+    static final String[] QUERIES_SPARK = {
+        "SELECT threshold_gev, n_events, delta, band_p15865, band_p84135, p_value, ul_delta_fermi2010 FROM limits "
+                + "WHERE kind = 'standard' ORDER BY threshold_gev",
+        "SELECT threshold_gev, delta_p50, delta_p84135, delta_p97725 FROM bands WHERE kind = 'grid' AND corrected "
+                + "ORDER BY threshold_gev DESC LIMIT 10",
+        "SELECT event_class, count(*) AS n, max(energy_gev) AS emax_gev FROM events WHERE energy_gev > 5000 "
+                + "GROUP BY event_class ORDER BY event_class"
+    };
+
+    static final String[] QUERIES_DUCKDB = {
+        "SELECT threshold_gev, n_events, delta, band_p15865, band_p84135, p_value, ul_delta_fermi2010 FROM "
+                + "read_parquet('OUT/limits/*.parquet') WHERE kind = 'standard' ORDER BY threshold_gev",
+        "SELECT threshold_gev, delta_p50, delta_p84135, delta_p97725 FROM read_parquet('OUT/bands/*.parquet') "
+                + "WHERE kind = 'grid' AND corrected ORDER BY threshold_gev DESC LIMIT 10",
+        "SELECT kind, corrected, count(*) AS n FROM read_parquet('OUT/samples/*/*.parquet', hive_partitioning = true) "
+                + "GROUP BY ALL ORDER BY ALL"
+    };
+
+    /** Runs a cra subcommand unless its outputs exist and its recorded fingerprint matches. */
+    private void step(Path out, String name, String fingerprint, List<Path> outputs, String... args) {
+        PrintWriter err = spec.commandLine().getErr();
+        Path marker = out.resolve(".cra-steps").resolve(name);
+        String digest = sha256(fingerprint);
+        boolean upToDate = !force && outputs.stream().allMatch(Files::exists) && Files.exists(marker)
+                && digest.equals(read(marker));
+        if (upToDate) {
+            err.println("cra run: " + name + " is up to date (" + outputs.get(0) + "), skipped");
+            return;
+        }
+        err.println("cra run: " + name + " ...");
+        err.flush();
+        int code = Cra.commandLine(spec.commandLine().getOut(), err).execute(args);
+        if (code != 0) {
+            throw new CommandLine.ExecutionException(spec.commandLine(), "cra run: step " + name + " failed (exit " + code + ")");
+        }
+        try {
+            Files.createDirectories(marker.getParent());
+            Files.writeString(marker, digest, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String section(Config conf, String path) {
+        return conf.hasPath(path) ? conf.getConfig(path).root().render(ConfigRenderOptions.concise()) : "";
+    }
+
+    /** Names, sizes and modification times of a file tree: enough to notice changed inputs. */
+    private static String fingerprintOf(Path p) {
+        if (!Files.exists(p)) {
+            return p + ":missing;";
+        }
+        List<String> parts = new ArrayList<>();
+        try (var walk = Files.walk(p)) {
+            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                parts.add(f + ":" + Files.size(f) + ":" + Files.getLastModifiedTime(f).toMillis());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return String.join(";", parts) + ";";
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
