@@ -27,6 +27,9 @@ final class LimitsCommand implements Runnable {
     @Option(names = "--all", description = "Print every grid threshold too (default: standard thresholds and bins).")
     boolean all;
 
+    @Option(names = "--quiet", description = "Write the table only, print nothing.")
+    boolean quiet;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -44,7 +47,9 @@ final class LimitsCommand implements Runnable {
         } finally {
             spark.stop();
         }
-        print(spec.commandLine().getOut(), rows, all);
+        if (!quiet) {
+            print(spec.commandLine().getOut(), rows, all);
+        }
     }
 
     static void print(PrintWriter o, List<LimitsJob.LimitRow> rows, boolean all) {

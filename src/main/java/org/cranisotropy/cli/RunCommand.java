@@ -68,7 +68,7 @@ final class RunCommand implements Runnable {
                 "simulate", "--events", eventsPath.toString(), "--exposure", exposureDir.toString(), "--out",
                 out.toString(), "--samples", samples, "--seed", seed, "--master", master, "--config", cfg);
         step(out, "limits", fingerprintOf(out.resolve(".cra-steps/analyze")) + fingerprintOf(out.resolve(".cra-steps/simulate")),
-                List.of(out.resolve("limits")), "limits", "--results", out.toString(), "--master", master);
+                List.of(out.resolve("limits")), "limits", "--results", out.toString(), "--master", master, "--quiet");
         err.flush();
         summary(spec.commandLine().getOut(), out);
     }

@@ -49,6 +49,10 @@ final class SimulateCommand implements Runnable {
             description = "Spark partitions (0: 4 x default parallelism).")
     int partitions;
 
+    @Option(names = "--resume", description = "Keep the sample chunks an interrupted run of the same simulation "
+            + "left in DIR/.samples.tmp and compute only the missing ones.")
+    boolean resume;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "Run configuration with cra.analysis (thresholds, bins, selection); default built-in.")
     Path config;
@@ -80,12 +84,15 @@ final class SimulateCommand implements Runnable {
         PrintWriter err = spec.commandLine().getErr();
         SparkSession spark = SparkSessions.create("cra simulate", master);
         try {
-            SimulateJob.Result r = SimulateJob.run(spark, simulation, samples, partitions, out, metadata, err);
+            SimulateJob.Result r = SimulateJob.run(spark, simulation, samples, partitions, out, metadata, err, resume);
             PrintWriter o = spec.commandLine().getOut();
             o.printf("%d samples of %d events (%d thresholds, %d bins) on %s: %.1f s simulate (%.2f ms/sample), "
                     + "%.1f s bands%n", samples, prepared.size(), simulation.standardThresholds().length + grid.length,
                     settings.binEdgesGev().length - 1, spark.sparkContext().master(), r.simulateSeconds(),
                     1000 * r.simulateSeconds() / samples, r.bandsSeconds());
+            if (r.reusedSamples() > 0) {
+                o.printf("resumed: %d samples reused from the interrupted run%n", r.reusedSamples());
+            }
             o.printf("wrote %s and %s%n", out.resolve("samples"), out.resolve("bands"));
             o.flush();
         } finally {

@@ -36,7 +36,7 @@ import org.cranisotropy.sky.GalacticFrame;
  * validated; the first bad one is reported with file, row (1-based data row) and value.
  */
 public final class EventFileReader {
-    /** Columns read as text (all others as numbers). */
+    /** Columns read as text from CSV (all others as numbers); Parquet string columns are always text. */
     public static final Set<String> TEXT_COLUMNS = Set.of("event_class");
 
     private EventFileReader() {}
@@ -196,7 +196,7 @@ public final class EventFileReader {
         }
         RawTable.Builder b = new RawTable.Builder(path.toString(), total);
         for (Map.Entry<String, List<Object>> e : chunks.entrySet()) {
-            if (TEXT_COLUMNS.contains(e.getKey())) {
+            if (e.getValue().get(0) instanceof String[]) {
                 String[] col = new String[total];
                 int at = 0;
                 for (Object c : e.getValue()) {
@@ -236,7 +236,8 @@ public final class EventFileReader {
                 if (!t.isPrimitive()) {
                     continue;
                 }
-                boolean text = TEXT_COLUMNS.contains(col);
+                boolean text = TEXT_COLUMNS.contains(col)
+                        || t.asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.BINARY;
                 if (text || isNumeric(t)) {
                     cols[f] = text ? new String[n] : new double[n];
                     chunks.computeIfAbsent(col, k -> new ArrayList<>()).add(cols[f]);

@@ -4,12 +4,19 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -26,6 +33,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
 import org.cranisotropy.analysis.MultipoleMeasurement;
+import org.cranisotropy.io.ParquetTableWriter;
 import org.cranisotropy.montecarlo.SampleMeasurements;
 import org.cranisotropy.montecarlo.SimulationSpec;
 
@@ -67,52 +75,153 @@ public final class SimulateJob {
     });
 
     /** Figures of a finished run. */
-    public record Result(long samples, int partitions, double simulateSeconds, double bandsSeconds) {}
+    public record Result(long samples, int partitions, double simulateSeconds, double bandsSeconds, long reusedSamples) {}
+
+    /** Test-only Spark setting: partitions whose first attempt throws (e.g. "1,3"), to exercise retries. */
+    public static final String FAIL_FIRST_ATTEMPT = "spark.cra.test.failFirstAttemptOfPartitions";
+    /** Test-only Spark setting: stop (throw) after this many chunks were written, as a killed run would. */
+    public static final String STOP_AFTER_CHUNKS = "spark.cra.test.stopAfterChunks";
 
     /**
-     * Simulates samples [0, n), writes out/samples and out/bands (Parquet) with the given metadata
-     * (stored in the Spark schema of every column's first field and readable from the footer).
+     * Simulates samples [0, n) and writes out/samples and out/bands (Parquet) with the given metadata
+     * (in the Spark schema of the first field, kept in the Parquet footer).
+     *
+     * <p>Samples are written in chunks ({@code out/.samples.tmp/chunk=K/kind=.../}); with resume, chunks
+     * already complete from an earlier run of the same spec are kept and only the missing ones are
+     * computed. When all chunks exist the staging directory is renamed to {@code out/samples} and the
+     * bands are computed into a temporary directory renamed to {@code out/bands}: no half-written
+     * table ever carries a final name.
      */
     public static Result run(SparkSession spark, SimulationSpec spec, long n, int partitions, Path out,
-            Map<String, String> metadata, PrintWriter progress) {
+            Map<String, String> metadata, PrintWriter progress, boolean resume) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int parts = partitions > 0 ? partitions : 4 * sc.defaultParallelism();
-        int blockSize = (int) Math.max(1, Math.min(100, (n + 4L * parts - 1) / (4L * parts)));
-        List<long[]> blocks = new ArrayList<>();
-        for (long s = 0; s < n; s += blockSize) {
-            blocks.add(new long[] {s, Math.min(n, s + blockSize)});
-        }
+        int blockSize = (int) Math.max(1, Math.min(25, (n + 4L * parts - 1) / (4L * parts)));
+        long chunkSize = Math.max((long) blockSize * parts, (n + 19) / 20);
+        Set<Integer> failing = parseInts(spark.conf().get(FAIL_FIRST_ATTEMPT, ""));
+        int stopAfter = Integer.parseInt(spark.conf().get(STOP_AFTER_CHUNKS, "-1"));
+
+        Path staging = out.resolve(".samples.tmp");
+        String fingerprint = fingerprint(spec, n, chunkSize);
+        prepareStaging(staging, fingerprint, resume);
+
         Broadcast<SimulationSpec> bspec = sc.broadcast(spec);
         long specId = bspec.id();
         long seed = spec.seed(); // captured alone: the closure must not carry the whole spec
         LongAccumulator done = sc.sc().longAccumulator("samples done");
-        JavaRDD<long[]> rdd = sc.parallelize(blocks, Math.min(parts, blocks.size()));
-        JavaRDD<Row> rows = rdd.flatMap(block -> {
-            SimulationSpec.Engine engine = ENGINES.computeIfAbsent(specId, k -> bspec.value().build());
-            List<Row> out2 = new ArrayList<>();
-            for (long s = block[0]; s < block[1]; s++) {
-                for (SampleMeasurements.Row r : engine.measurements().rows(engine.sampler().run(seed, s))) {
-                    out2.add(toRow(s, r));
-                }
-                done.add(1);
-            }
-            return out2.iterator();
-        });
         Metadata meta = metadata(metadata);
         StructType schema = withMetadata(SAMPLE_SCHEMA, meta);
-        String samplesPath = out.resolve("samples").toString();
+        long reused = 0;
+        int written = 0;
         double simulateSeconds;
         try (ProgressReporter p = new ProgressReporter(progress, "simulate", "samples", n, done, 5000)) {
-            spark.createDataFrame(rows, schema).write().mode(SaveMode.Overwrite).partitionBy("kind")
-                    .parquet(samplesPath);
+            for (long c0 = 0, chunk = 0; c0 < n; c0 += chunkSize, chunk++) {
+                long c1 = Math.min(n, c0 + chunkSize);
+                Path dir = staging.resolve("chunk=" + chunk);
+                if (Files.exists(dir.resolve("_SUCCESS"))) {
+                    reused += c1 - c0;
+                    done.add(c1 - c0);
+                    continue;
+                }
+                if (stopAfter >= 0 && written >= stopAfter) {
+                    throw new IllegalStateException("stopped after " + written + " chunks (" + STOP_AFTER_CHUNKS + ")");
+                }
+                List<long[]> blocks = new ArrayList<>();
+                for (long s = c0; s < c1; s += blockSize) {
+                    blocks.add(new long[] {s, Math.min(c1, s + blockSize)});
+                }
+                JavaRDD<Row> rows = sc.parallelize(blocks, Math.min(parts, blocks.size())).flatMap(block -> {
+                    TaskContext task = TaskContext.get();
+                    if (task != null && task.attemptNumber() == 0 && failing.contains(task.partitionId())) {
+                        throw new IllegalStateException("injected failure of partition " + task.partitionId()
+                                + " (" + FAIL_FIRST_ATTEMPT + ")");
+                    }
+                    SimulationSpec.Engine engine = ENGINES.computeIfAbsent(specId, k -> bspec.value().build());
+                    List<Row> list = new ArrayList<>();
+                    for (long s = block[0]; s < block[1]; s++) {
+                        for (SampleMeasurements.Row r : engine.measurements().rows(engine.sampler().run(seed, s))) {
+                            list.add(toRow(s, r));
+                        }
+                    }
+                    done.add(block[1] - block[0]);
+                    return list.iterator();
+                });
+                spark.createDataFrame(rows, schema).write().mode(SaveMode.Overwrite).partitionBy("kind")
+                        .parquet(dir.toString());
+                written++;
+            }
             simulateSeconds = p.elapsedSeconds();
+        } finally {
+            ENGINES.remove(specId);
         }
-        ENGINES.remove(specId);
         long t0 = System.nanoTime();
-        Dataset<Row> bands = bands(spark.read().parquet(samplesPath));
+        Path samples = out.resolve("samples");
+        replace(staging, samples);
+        Dataset<Row> bands = bands(spark.read().parquet(samples.toString()));
         bands = spark.createDataFrame(bands.javaRDD(), withMetadata(bands.schema(), meta));
-        bands.coalesce(1).write().mode(SaveMode.Overwrite).parquet(out.resolve("bands").toString());
-        return new Result(n, parts, simulateSeconds, (System.nanoTime() - t0) / 1e9);
+        Path bandsTmp = out.resolve(".bands.tmp");
+        bands.coalesce(1).write().mode(SaveMode.Overwrite).parquet(bandsTmp.toString());
+        replace(bandsTmp, out.resolve("bands"));
+        return new Result(n, parts, simulateSeconds, (System.nanoTime() - t0) / 1e9, reused);
+    }
+
+    /** What a staged chunk was made from: resume only reuses chunks of the same simulation. */
+    private static String fingerprint(SimulationSpec spec, long n, long chunkSize) {
+        return "seed=" + spec.seed() + " samples=" + n + " chunk=" + chunkSize + " events=" + spec.eventsName()
+                + " n_events=" + spec.events().size() + " nside=" + spec.exposure().nside()
+                + " standard=" + java.util.Arrays.toString(spec.standardThresholds())
+                + " grid=" + java.util.Arrays.hashCode(spec.gridThresholds())
+                + " bins=" + java.util.Arrays.toString(spec.binEdgesGev()) + " selection=" + spec.selection()
+                + " exposure=" + exposureChecksum(spec);
+    }
+
+    private static long exposureChecksum(SimulationSpec spec) {
+        long h = 17;
+        for (org.cranisotropy.exposure.EventClass c : spec.exposure().classes()) {
+            for (int k = 0; k < spec.exposure().binning().size(); k++) {
+                h = 31 * h + java.util.Arrays.hashCode(spec.exposure().map(k, c));
+            }
+        }
+        return h;
+    }
+
+    private static void prepareStaging(Path staging, String fingerprint, boolean resume) {
+        try {
+            Path stamp = staging.resolve("_SIMULATION");
+            if (resume && Files.exists(stamp)) {
+                String earlier = Files.readString(stamp);
+                if (!earlier.equals(fingerprint)) {
+                    throw new IllegalArgumentException("--resume: " + staging + " holds chunks of a different simulation ("
+                            + earlier + "); run without --resume to start afresh");
+                }
+                return;
+            }
+            ParquetTableWriter.deleteRecursively(staging);
+            Files.createDirectories(staging);
+            Files.writeString(stamp, fingerprint);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Moves a finished directory onto its final name, replacing an earlier one. */
+    private static void replace(Path from, Path to) {
+        try {
+            ParquetTableWriter.deleteRecursively(to);
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + from + " to " + to + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Set<Integer> parseInts(String csv) {
+        Set<Integer> s = new HashSet<>();
+        for (String t : csv.split(",")) {
+            if (!t.isBlank()) {
+                s.add(Integer.parseInt(t.trim()));
+            }
+        }
+        return s;
     }
 
     /** The band aggregation over a samples table. */

@@ -21,7 +21,8 @@ public final class SparkSessions {
         SparkSession.Builder b = SparkSession.builder()
                 .appName(appName)
                 .config("spark.ui.enabled", "false")
-                .config("spark.ui.showConsoleProgress", "false");
+                .config("spark.ui.showConsoleProgress", "false")
+                .config("spark.sql.debug.maxToStringFields", "200");
         if (master != null && !master.isBlank()) {
             b = b.master(master);
         }

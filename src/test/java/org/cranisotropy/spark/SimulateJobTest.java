@@ -61,12 +61,49 @@ class SimulateJobTest {
         assertEquals(median, grid60.getDouble(grid60.fieldIndex("delta_p50")), 1e-15);
     }
 
+    /** Tasks that fail on their first attempt are retried by Spark; the bands do not change. */
+    @Test
+    void retriedTasksGiveBitIdenticalBands() {
+        SimulationSpec spec = spec();
+        List<Row> clean = runBands("local[2]", spec, 4, tmp.resolve("clean"));
+        List<Row> retried = runBands("local[2,4]", spec, 4, tmp.resolve("retried"),
+                Map.of(SimulateJob.FAIL_FIRST_ATTEMPT, "0,2"), false);
+        assertEquals(clean, retried);
+    }
+
+    /** A run killed after two chunks, resumed, computes only the missing chunks and ends equal. */
+    @Test
+    void resumeAfterAKilledRunComputesOnlyTheMissingChunks() {
+        SimulationSpec spec = spec();
+        List<Row> clean = runBands("local[2]", spec, 2, tmp.resolve("clean"));
+        Path out = tmp.resolve("killed");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> runBands("local[2]", spec, 2, out, Map.of(SimulateJob.STOP_AFTER_CHUNKS, "2"), false));
+        assertTrue(java.nio.file.Files.notExists(out.resolve("samples")), "no samples/ under the final name");
+        assertTrue(java.nio.file.Files.notExists(out.resolve("bands")), "no bands/ under the final name");
+        SparkSession spark = SparkSessions.create("simulate-test", "local[2]");
+        try {
+            SimulateJob.Result r = SimulateJob.run(spark, spec, 60, 2, out, Map.of("cra.seed", "77"), null, true);
+            assertTrue(r.reusedSamples() > 0 && r.reusedSamples() < 60, "reused " + r.reusedSamples());
+            assertEquals(clean, spark.read().parquet(out.resolve("bands").toString()).collectAsList());
+        } finally {
+            spark.stop();
+        }
+    }
+
     private static List<Row> runBands(String master, SimulationSpec spec, int partitions, Path out) {
+        return runBands(master, spec, partitions, out, Map.of(), false);
+    }
+
+    private static List<Row> runBands(String master, SimulationSpec spec, int partitions, Path out,
+            Map<String, String> sparkConf, boolean resume) {
         SparkSession spark = SparkSessions.create("simulate-test", master);
         try {
-            SimulateJob.run(spark, spec, 60, partitions, out, Map.of("cra.seed", "77"), null);
+            sparkConf.forEach(spark.conf()::set);
+            SimulateJob.run(spark, spec, 60, partitions, out, Map.of("cra.seed", "77"), null, resume);
             return spark.read().parquet(out.resolve("bands").toString()).collectAsList();
         } finally {
+            sparkConf.keySet().forEach(spark.conf()::unset);
             spark.stop();
         }
     }
