@@ -1,8 +1,24 @@
 package org.cranisotropy.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.SplittableRandom;
+import org.apache.spark.sql.SparkSession;
+import org.cranisotropy.analysis.AnalysisSettings;
+import org.cranisotropy.analysis.EnergyScan;
+import org.cranisotropy.analysis.PreparedSample;
+import org.cranisotropy.events.EventSample;
+import org.cranisotropy.exposure.ExposureCube;
+import org.cranisotropy.io.ExposureFiles;
+import org.cranisotropy.io.ParquetTableWriter;
+import org.cranisotropy.montecarlo.SimulationSpec;
+import org.cranisotropy.spark.SimulateJob;
+import org.cranisotropy.spark.SparkSessions;
 import org.cranisotropy.harmonics.DirectHarmonicSum;
 import org.cranisotropy.harmonics.RingGeometry;
 import org.cranisotropy.harmonics.SphericalHarmonicTransform;
@@ -15,13 +31,25 @@ import picocli.CommandLine.Option;
  * runs after a warm-up). Speed is reported here, never asserted in unit tests.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark the harmonic analysis (median wall time per call after warm-up).")
+        description = {"Benchmark the harmonic analysis (median wall time per call after warm-up) and, with --events",
+            "and --exposure, the Monte Carlo: per-sample time of the core (one thread, no Spark) and the wall time",
+            "of cra simulate on local[1] and local[2] (speed-up ratio)."})
 final class BenchCommand implements Runnable {
     @Option(names = "--nside", defaultValue = "64", description = "Nside of the benchmark map (default ${DEFAULT-VALUE}).")
     int nside;
 
     @Option(names = "--repeat", defaultValue = "50", description = "Timed repetitions per case (default ${DEFAULT-VALUE}).")
     int repeat;
+
+    @Option(names = "--events", paramLabel = "PATH", description = "Data events for the Monte Carlo benchmark.")
+    Path events;
+
+    @Option(names = "--exposure", paramLabel = "PATH", description = "Exposure maps for the Monte Carlo benchmark.")
+    Path exposure;
+
+    @Option(names = "--samples", defaultValue = "400", paramLabel = "N",
+            description = "Samples per Spark run of the Monte Carlo benchmark (default ${DEFAULT-VALUE}).")
+    int samples;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -48,6 +76,59 @@ final class BenchCommand implements Runnable {
         SphericalHarmonicTransform full = new SphericalHarmonicTransform(rings, lmaxFull);
         report(out, "ring transform,   lmax " + lmaxFull + ", iter 0", time(() -> full.analyse(map, 0)));
         report(out, "ring transform,   lmax " + lmaxFull + ", iter 3", time(() -> full.analyse(map, 3)));
+        out.flush();
+        if (events != null && exposure != null) {
+            monteCarlo(out);
+        }
+    }
+
+    private void monteCarlo(PrintWriter out) {
+        AnalysisSettings settings = AnalysisSettings.defaults();
+        ExposureCube cube = ExposureFiles.read(exposure);
+        EventSample data = EventSample.read(events);
+        PreparedSample p = PreparedSample.of(data, events.toString(),
+                cube, settings.selection());
+        double[] grid = EnergyScan.logGrid(p.energyGev(p.size() - 1), p.energyGev(0),
+                settings.gridCount());
+        SimulationSpec spec = new SimulationSpec(data,
+                events.toString(), cube, settings.selection(), settings.standardThresholds(), grid,
+                settings.binEdgesGev(), 1);
+        SimulationSpec.Engine engine = spec.build();
+        int thresholds = settings.standardThresholds().length + grid.length;
+        long[] counter = {0};
+        double ms = time(() -> engine.measurements().rows(engine.sampler().run(1, counter[0]++)));
+        out.printf("Monte Carlo core: %d selected events, %d thresholds + %d bins: %.2f ms per sample (one thread),"
+                + " %.1f ns per event%n", p.size(), thresholds, settings.binEdgesGev().length - 1, ms,
+                1e6 * ms / p.size());
+        out.flush();
+        double[] wall = new double[2];
+        for (int cores = 1; cores <= 2; cores++) {
+            Path dir;
+            try {
+                dir = Files.createTempDirectory("cra-bench");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            SparkSession spark = SparkSessions.create("cra bench",
+                    "local[" + cores + "]");
+            try {
+                SimulateJob.Result r = SimulateJob.run(spark, spec, samples,
+                        0, dir, Map.of(), null, false);
+                wall[cores - 1] = r.simulateSeconds();
+                out.printf("cra simulate local[%d], %d samples: %.2f s simulate (%.2f ms/sample), %.2f s bands%n", cores,
+                        samples, r.simulateSeconds(), 1000 * r.simulateSeconds() / samples, r.bandsSeconds());
+                out.flush();
+            } finally {
+                spark.stop();
+                try {
+                    ParquetTableWriter.deleteRecursively(dir);
+                } catch (IOException ignored) {
+                    // a temporary directory
+                }
+            }
+        }
+        out.printf("speed-up local[2] / local[1]: %.2f; 20000 samples would take ~%.0f s on local[2]%n",
+                wall[0] / wall[1], 20000 * wall[1] / samples);
         out.flush();
     }
 

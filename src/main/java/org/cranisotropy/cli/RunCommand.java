@@ -95,7 +95,7 @@ final class RunCommand implements Runnable {
         }
         String d = out.toString();
         o.printf("%nThe result tables (Parquet) are in %s/: events/ measured_thresholds/ measured_bins/ samples/ "
-                + "(partitioned by kind) bands/ limits/;%nexposure/ holds the maps (healpy-readable FITS, manifest.csv, "
+                + "(partitioned by chunk and kind) bands/ limits/;%nexposure/ holds the maps (healpy-readable FITS, manifest.csv, "
                 + "exposure.parquet). `cra limits --results %s --all` prints every threshold.%n", d, d);
         o.println();
         o.println("Example queries, Spark SQL through cra (each table is a view named after its directory):");
@@ -123,7 +123,7 @@ final class RunCommand implements Runnable {
                 + "read_parquet('OUT/limits/*.parquet') WHERE kind = 'standard' ORDER BY threshold_gev",
         "SELECT threshold_gev, delta_p50, delta_p84135, delta_p97725 FROM read_parquet('OUT/bands/*.parquet') "
                 + "WHERE kind = 'grid' AND corrected ORDER BY threshold_gev DESC LIMIT 10",
-        "SELECT kind, corrected, count(*) AS n FROM read_parquet('OUT/samples/*/*.parquet', hive_partitioning = true) "
+        "SELECT kind, corrected, count(*) AS n FROM read_parquet('OUT/samples/**/*.parquet', hive_partitioning = true) "
                 + "GROUP BY ALL ORDER BY ALL"
     };
 
