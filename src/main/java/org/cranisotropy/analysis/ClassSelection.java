@@ -16,7 +16,9 @@ public record ClassSelection(List<Rule> rules) implements java.io.Serializable {
             if (!(eminGev < emaxGev) || classes.isEmpty()) {
                 throw new IllegalArgumentException("class rule needs emin < emax and classes: " + eminGev + ".." + emaxGev);
             }
-            classes = Set.copyOf(classes);
+            // enum order, fixed in every JVM: sums over classes (the selection's exposure) must not depend
+            // on the salted iteration order of Set.copyOf, or results differ in the last bit between JVMs
+            classes = java.util.Collections.unmodifiableSet(EnumSet.copyOf(classes));
         }
     }
 

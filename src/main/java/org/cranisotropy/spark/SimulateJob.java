@@ -97,7 +97,8 @@ public final class SimulateJob {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int parts = partitions > 0 ? partitions : 4 * sc.defaultParallelism();
         int blockSize = (int) Math.max(1, Math.min(25, (n + 4L * parts - 1) / (4L * parts)));
-        long chunkSize = Math.max((long) blockSize * parts, (n + 7) / 8); // 8 chunks: resume granularity vs job overhead
+        // 8 chunks (the unit of --resume), independent of the parallelism so that samples/ is too
+        long chunkSize = Math.max(1, (n + 7) / 8);
         Set<Integer> failing = parseInts(spark.conf().get(FAIL_FIRST_ATTEMPT, ""));
         int stopAfter = Integer.parseInt(spark.conf().get(STOP_AFTER_CHUNKS, "-1"));
 

@@ -105,6 +105,15 @@ class EnergyScanTest {
         assertTrue(e.getMessage().contains("above every selected event"), e.getMessage());
     }
 
+    /** Sums over classes run in enum order whatever order the rule was given in (same bits in every JVM). */
+    @Test
+    void selectionRulesIterateClassesInEnumOrder() {
+        ClassSelection.Rule r = new ClassSelection.Rule(0, 1, java.util.Set.of(org.cranisotropy.exposure.EventClass.D,
+                org.cranisotropy.exposure.EventClass.A, org.cranisotropy.exposure.EventClass.C));
+        assertEquals(List.of(org.cranisotropy.exposure.EventClass.A, org.cranisotropy.exposure.EventClass.C,
+                org.cranisotropy.exposure.EventClass.D), List.copyOf(r.classes()));
+    }
+
     static double separation(double l1, double b1, double l2, double b2) {
         double[] a = GalacticFrame.unitVector(l1, b1);
         double[] b = GalacticFrame.unitVector(l2, b2);
