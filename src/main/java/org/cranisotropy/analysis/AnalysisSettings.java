@@ -20,6 +20,16 @@ import org.cranisotropy.exposure.EventClass;
 public record AnalysisSettings(ClassSelection selection, double[] standardThresholds, int gridCount,
         boolean everyEvent, double[] binEdgesGev) {
 
+    /**
+     * The grid thresholds of a data set: {@link #gridCount} values log-spaced from its lowest to its
+     * highest selected energy (none when the count is 0). The data step and the Monte Carlo both take
+     * the grid from here, so their thresholds are the same doubles and join exactly.
+     */
+    public double[] gridThresholds(PreparedSample data) {
+        return gridCount > 0 ? EnergyScan.logGrid(data.energyGev(data.size() - 1), data.energyGev(0), gridCount)
+                : new double[0];
+    }
+
     /** The defaults of conf/demo.conf. */
     public static AnalysisSettings defaults() {
         return new AnalysisSettings(ClassSelection.calet2025(), EnergyScan.standardThresholds(), 200, true,

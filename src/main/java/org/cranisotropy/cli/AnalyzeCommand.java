@@ -57,10 +57,9 @@ final class AnalyzeCommand implements Runnable {
         long t1 = System.nanoTime();
         EnergyScan scan = new EnergyScan(new LowMultipoles(cube.nside()), prepared);
         List<ThresholdRow> rows = new ArrayList<>(scan.thresholds("standard", settings.standardThresholds(), true));
-        if (settings.gridCount() > 0) {
-            double lo = prepared.energyGev(prepared.size() - 1);
-            double hi = prepared.energyGev(0);
-            rows.addAll(scan.thresholds("grid", EnergyScan.logGrid(lo, hi, settings.gridCount()), true));
+        double[] grid = settings.gridThresholds(prepared);
+        if (grid.length > 0) {
+            rows.addAll(scan.thresholds("grid", grid, true));
         }
         long t2 = System.nanoTime();
         if (settings.everyEvent()) {

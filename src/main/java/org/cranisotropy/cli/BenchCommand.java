@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.spark.sql.SparkSession;
 import org.cranisotropy.analysis.AnalysisSettings;
-import org.cranisotropy.analysis.EnergyScan;
 import org.cranisotropy.analysis.PreparedSample;
 import org.cranisotropy.events.EventSample;
 import org.cranisotropy.exposure.ExposureCube;
@@ -88,8 +87,7 @@ final class BenchCommand implements Runnable {
         EventSample data = EventSample.read(events);
         PreparedSample p = PreparedSample.of(data, events.toString(),
                 cube, settings.selection());
-        double[] grid = EnergyScan.logGrid(p.energyGev(p.size() - 1), p.energyGev(0),
-                settings.gridCount());
+        double[] grid = settings.gridThresholds(p);
         SimulationSpec spec = new SimulationSpec(data,
                 events.toString(), cube, settings.selection(), settings.standardThresholds(), grid,
                 settings.binEdgesGev(), 1);

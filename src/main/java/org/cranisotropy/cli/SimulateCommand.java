@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.cranisotropy.analysis.AnalysisSettings;
-import org.cranisotropy.analysis.EnergyScan;
 import org.cranisotropy.analysis.PreparedSample;
 import org.cranisotropy.events.EventSample;
 import org.cranisotropy.exposure.ExposureCube;
@@ -70,8 +69,7 @@ final class SimulateCommand implements Runnable {
         ExposureCube cube = ExposureFiles.read(exposure);
         EventSample data = EventSample.read(events);
         PreparedSample prepared = PreparedSample.of(data, events.toString(), cube, settings.selection());
-        double[] grid = settings.gridCount() > 0 ? EnergyScan.logGrid(prepared.energyGev(prepared.size() - 1),
-                prepared.energyGev(0), settings.gridCount()) : new double[0];
+        double[] grid = settings.gridThresholds(prepared);
         SimulationSpec simulation = new SimulationSpec(data, events.toString(), cube, settings.selection(),
                 settings.standardThresholds(), grid, settings.binEdgesGev(), seed);
         Map<String, String> extra = new LinkedHashMap<>();
