@@ -23,7 +23,6 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -84,7 +83,8 @@ public final class SimulateJob {
 
     /**
      * Simulates samples [0, n) and writes out/samples and out/bands (Parquet) with the given metadata
-     * (in the Spark schema of the first field, kept in the Parquet footer).
+     * (samples: key-value footer metadata of every file; bands: Spark field metadata of the first
+     * column, kept in its footer).
      *
      * <p>Samples are written in chunks ({@code out/.samples.tmp/chunk=K/kind=.../}); with resume, chunks
      * already complete from an earlier run of the same spec are kept and only the missing ones are
@@ -96,7 +96,7 @@ public final class SimulateJob {
             Map<String, String> metadata, PrintWriter progress, boolean resume) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int parts = partitions > 0 ? partitions : 4 * sc.defaultParallelism();
-        int blockSize = (int) Math.max(1, Math.min(25, (n + 4L * parts - 1) / (4L * parts)));
+        int blockSize = 25; // samples per task and file; fixed, so that samples/ is laid out the same on any cluster
         // 8 chunks (the unit of --resume), independent of the parallelism so that samples/ is too
         long chunkSize = Math.max(1, (n + 7) / 8);
         Set<Integer> failing = parseInts(spark.conf().get(FAIL_FIRST_ATTEMPT, ""));
@@ -111,7 +111,7 @@ public final class SimulateJob {
         long seed = spec.seed(); // captured alone: the closure must not carry the whole spec
         LongAccumulator done = sc.sc().longAccumulator("samples done");
         Metadata meta = metadata(metadata);
-        StructType schema = withMetadata(SAMPLE_SCHEMA, meta);
+        Map<String, String> footer = new java.util.HashMap<>(metadata);
         long reused = 0;
         int written = 0;
         double simulateSeconds;
@@ -124,6 +124,11 @@ public final class SimulateJob {
                     done.add(c1 - c0);
                     continue;
                 }
+                try {
+                    ParquetTableWriter.deleteRecursively(dir); // blocks an interrupted run left unfinished
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
                 if (stopAfter >= 0 && written >= stopAfter) {
                     throw new IllegalStateException("stopped after " + written + " chunks (" + STOP_AFTER_CHUNKS + ")");
                 }
@@ -131,24 +136,26 @@ public final class SimulateJob {
                 for (long s = c0; s < c1; s += blockSize) {
                     blocks.add(new long[] {s, Math.min(c1, s + blockSize)});
                 }
-                JavaRDD<Row> rows = sc.parallelize(blocks, Math.min(parts, blocks.size())).flatMap(block -> {
+                String chunkDir = dir.toString();
+                long made = sc.parallelize(blocks, Math.min(parts, blocks.size())).map(block -> {
                     TaskContext task = TaskContext.get();
                     if (task != null && task.attemptNumber() == 0 && failing.contains(task.partitionId())) {
                         throw new IllegalStateException("injected failure of partition " + task.partitionId()
                                 + " (" + FAIL_FIRST_ATTEMPT + ")");
                     }
                     SimulationSpec.Engine engine = ENGINES.computeIfAbsent(specId, k -> bspec.value().build());
-                    List<Row> list = new ArrayList<>();
-                    for (long s = block[0]; s < block[1]; s++) {
-                        for (SampleMeasurements.Row r : engine.measurements().rows(engine.sampler().run(seed, s))) {
-                            list.add(toRow(s, r));
-                        }
-                    }
+                    writeBlock(engine, seed, block[0], block[1], Path.of(chunkDir), footer);
                     done.add(block[1] - block[0]);
-                    return list.iterator();
-                });
-                spark.createDataFrame(rows, schema).write().mode(SaveMode.Overwrite).partitionBy("kind")
-                        .parquet(dir.toString());
+                    return block[1] - block[0];
+                }).reduce(Long::sum);
+                if (made != c1 - c0) {
+                    throw new IllegalStateException("chunk " + chunk + " made " + made + " samples, expected " + (c1 - c0));
+                }
+                try {
+                    Files.createFile(dir.resolve("_SUCCESS"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
                 written++;
             }
             simulateSeconds = p.elapsedSeconds();
@@ -164,6 +171,46 @@ public final class SimulateJob {
         bands.coalesce(1).write().mode(SaveMode.Overwrite).parquet(bandsTmp.toString());
         replace(bandsTmp, out.resolve("bands"));
         return new Result(n, parts, simulateSeconds, (System.nanoTime() - t0) / 1e9, reused);
+    }
+
+    /**
+     * Writes the rows of samples [from, to) as one Parquet file per kind,
+     * {@code chunkDir/kind=K/block-FROM.parquet} (columns of {@link #SAMPLE_SCHEMA} but kind, which is the
+     * partition directory). Written by the task itself, without Spark SQL's row conversion; a retried task
+     * rewrites the same files whole.
+     */
+    static void writeBlock(SimulationSpec.Engine engine, long seed, long from, long to, Path chunkDir,
+            Map<String, String> footer) {
+        Map<String, ParquetTableWriter> byKind = new java.util.TreeMap<>();
+        for (long s = from; s < to; s++) {
+            for (SampleMeasurements.Row r : engine.measurements().rows(engine.sampler().run(seed, s))) {
+                MultipoleMeasurement m = r.m();
+                boolean bin = r.kind().equals("bin");
+                byKind.computeIfAbsent(r.kind(), k -> sampleWriter()).row(s, bin ? null : r.thresholdGev(),
+                        bin ? r.eminGev() : null, bin ? r.emaxGev() : null, r.corrected(), m.nEvents(), m.c0(), m.c1(),
+                        m.c2(), m.c3(), m.delta(), m.dipoleLDeg(), m.dipoleBDeg());
+            }
+        }
+        String name = String.format(java.util.Locale.ROOT, "block-%012d.parquet", from);
+        byKind.forEach((kind, w) -> w.writeFile(chunkDir.resolve("kind=" + kind).resolve(name), footer));
+    }
+
+    private static ParquetTableWriter sampleWriter() {
+        ParquetTableWriter w = new ParquetTableWriter();
+        for (StructField f : SAMPLE_SCHEMA.fields()) {
+            if (f.name().equals("kind")) {
+                continue;
+            }
+            ParquetTableWriter.Kind k = f.dataType().equals(DataTypes.LongType) ? ParquetTableWriter.Kind.LONG
+                    : f.dataType().equals(DataTypes.BooleanType) ? ParquetTableWriter.Kind.BOOLEAN
+                    : ParquetTableWriter.Kind.DOUBLE;
+            if (f.nullable()) {
+                w.nullableColumn(f.name(), k);
+            } else {
+                w.column(f.name(), k);
+            }
+        }
+        return w;
     }
 
     /** What a staged chunk was made from: resume only reuses chunks of the same simulation. */
@@ -248,14 +295,6 @@ public final class SimulateJob {
         }
         return g.select(select.toArray(new Column[0]))
                 .orderBy(col("kind"), col("corrected").desc(), col("threshold_gev"), col("emin_gev"));
-    }
-
-    private static Row toRow(long sample, SampleMeasurements.Row r) {
-        MultipoleMeasurement m = r.m();
-        boolean bin = r.kind().equals("bin");
-        return RowFactory.create(sample, r.kind(), bin ? null : r.thresholdGev(), bin ? r.eminGev() : null,
-                bin ? r.emaxGev() : null, r.corrected(), m.nEvents(), m.c0(), m.c1(), m.c2(), m.c3(), m.delta(),
-                m.dipoleLDeg(), m.dipoleBDeg());
     }
 
     private static Metadata metadata(Map<String, String> entries) {
