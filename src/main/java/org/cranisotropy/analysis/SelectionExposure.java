@@ -71,18 +71,12 @@ public final class SelectionExposure implements java.io.Serializable {
 
     /** A_sel(E, pixel). */
     public double exposure(double energyGev, int pixel) {
-        double[][] m = maps[requireRule(energyGev)];
-        ExposureCube.InterpolationPoint at = cube.interpolation(energyGev);
-        double w = at.upperWeight();
-        return w == 0.0 ? m[at.bin()][pixel] : (1 - w) * m[at.bin()][pixel] + w * m[at.bin() + 1][pixel];
+        return cube.interpolation(energyGev).of(maps[requireRule(energyGev)], pixel);
     }
 
     /** Sky mean of A_sel(E, .). */
     public double mean(double energyGev) {
-        double[] m = means[requireRule(energyGev)];
-        ExposureCube.InterpolationPoint at = cube.interpolation(energyGev);
-        double w = at.upperWeight();
-        return w == 0.0 ? m[at.bin()] : (1 - w) * m[at.bin()] + w * m[at.bin() + 1];
+        return cube.interpolation(energyGev).of(means[requireRule(energyGev)]);
     }
 
     /** The summed map of a rule and bin (a copy). */

@@ -76,7 +76,7 @@ public final class EventGenerator {
                 ExposureCube.InterpolationPoint at = exposure.interpolation(e[i]);
                 double total = 0;
                 for (EventClass c : exposure.classes()) {
-                    classWeight[c.ordinal()] = interpolate(mean[c.ordinal()], at);
+                    classWeight[c.ordinal()] = at.of(mean[c.ordinal()]);
                     total += classWeight[c.ordinal()];
                 }
                 double u = rng.nextDouble() * total;
@@ -116,10 +116,5 @@ public final class EventGenerator {
                 return GalacticFrame.lonLat(x, y, z);
             }
         }
-    }
-
-    private static double interpolate(double[] perBin, ExposureCube.InterpolationPoint at) {
-        return at.upperWeight() == 0.0 ? perBin[at.bin()]
-                : (1 - at.upperWeight()) * perBin[at.bin()] + at.upperWeight() * perBin[at.bin() + 1];
     }
 }

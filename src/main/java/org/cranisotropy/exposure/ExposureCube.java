@@ -79,10 +79,7 @@ public final class ExposureCube implements java.io.Serializable {
 
     /** Exposure at an energy (log-E interpolation between bin centres) for a class and pixel. */
     public double exposure(EventClass c, double energyGev, int pixel) {
-        double[][] m = classMaps(c);
-        InterpolationPoint at = interpolation(energyGev);
-        double lower = m[at.bin()][pixel];
-        return at.upperWeight() == 0.0 ? lower : (1 - at.upperWeight()) * lower + at.upperWeight() * m[at.bin() + 1][pixel];
+        return interpolation(energyGev).of(classMaps(c), pixel);
     }
 
     /**
@@ -108,7 +105,18 @@ public final class ExposureCube implements java.io.Serializable {
     }
 
     /** Lower bin and the weight of the next bin in a log-E interpolation. */
-    public record InterpolationPoint(int bin, double upperWeight) {}
+    public record InterpolationPoint(int bin, double upperWeight) {
+        /** (1 - w) perBin[bin] + w perBin[bin + 1] (just perBin[bin] when w = 0, also at the last bin). */
+        public double of(double[] perBin) {
+            return upperWeight == 0.0 ? perBin[bin] : (1 - upperWeight) * perBin[bin] + upperWeight * perBin[bin + 1];
+        }
+
+        /** The interpolated value of one pixel of per-bin maps [bin][pixel]. */
+        public double of(double[][] maps, int pixel) {
+            return upperWeight == 0.0 ? maps[bin][pixel]
+                    : (1 - upperWeight) * maps[bin][pixel] + upperWeight * maps[bin + 1][pixel];
+        }
+    }
 
     private double[][] classMaps(EventClass c) {
         double[][] m = maps.get(c);
