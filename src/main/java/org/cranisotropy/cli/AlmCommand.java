@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 /** {@code cra alm}: the anafast equivalent on a map file or an event file. */
 @Command(
         name = "alm",
+        header = "anafast: a_lm, C_l and the dipole of a HEALPix map or events.",
         mixinStandardHelpOptions = true,
         description = {
             "Spherical-harmonic analysis of a HEALPix map (healpy map2alm/anafast conventions):",

@@ -20,7 +20,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code cra analyze}: the data step on an event file and exposure maps. */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
+@Command(
+        name = "analyze",
+        header = "The data step: weights, threshold scans, bins, C0..C3 and delta.", mixinStandardHelpOptions = true,
         description = {"The data step: class selection, exposure weights (ICRC 2019 eq. 3.1), threshold scans",
             "(standard, every event, grid) and energy bins, C0..C3, delta and direction, with and without",
             "exposure correction. Writes DIR/measured_thresholds/ and DIR/measured_bins/ (Parquet)."})

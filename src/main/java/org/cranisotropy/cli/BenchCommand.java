@@ -29,7 +29,9 @@ import picocli.CommandLine.Option;
  * {@code cra bench}: wall-clock figures of the numeric cores on this machine (median of repeated
  * runs after a warm-up). Speed is reported here, never asserted in unit tests.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        header = "Benchmarks of the harmonic analysis and the Monte Carlo.", mixinStandardHelpOptions = true,
         description = {"Benchmark the harmonic analysis (median wall time per call after warm-up) and, with --events",
             "and --exposure, the Monte Carlo: per-sample time of the core (one thread, no Spark) and the wall time",
             "of cra simulate on local[1] and local[2] (speed-up ratio)."})

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code cra exposure}: exposure maps of the ISS orbit and detector acceptance, on Spark. */
 @Command(
         name = "exposure",
+        header = "Exposure maps from the ISS orbit and the detector acceptance (Spark).",
         mixinStandardHelpOptions = true,
         description = {
             "Exposure maps A(E, class, pixel) in m^2 s (HEALPix RING, galactic): the detector acceptance",

@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code cra generate}: a CALET-like event set drawn from the exposure (the embedded default data). */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(
+        name = "generate",
+        header = "Generate a CALET-like event set from the exposure.", mixinStandardHelpOptions = true,
         description = {"Generate events: energies from a smoothly broken power law, classes and directions from",
             "the exposure at each energy, an optional injected dipole. Writes DIR/events/ (Parquet); builds",
             "DIR/exposure/ first (cra exposure) when it is missing and no --exposure is given."})

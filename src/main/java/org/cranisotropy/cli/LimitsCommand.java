@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code cra limits}: the driver step over the measured tables and the Monte Carlo bands. */
-@Command(name = "limits", mixinStandardHelpOptions = true,
+@Command(
+        name = "limits",
+        header = "Upper limits and p-values of the data against the bands.", mixinStandardHelpOptions = true,
         description = {"Upper limits for the data: per threshold the Fermi-LAT 2010 limit and the local p-value of",
             "the measured delta among the isotropic samples; per bin the Fermi-LAT 2017 likelihood-ratio and",
             "Bayesian limits. Reads DIR/measured_*, DIR/bands, DIR/samples; writes DIR/limits/ (Parquet)."})

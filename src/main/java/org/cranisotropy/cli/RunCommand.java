@@ -23,7 +23,9 @@ import picocli.CommandLine.Option;
  * step leaves OUT/.cra-steps/NAME with a SHA-256 of its configuration sections and options, and
  * runs again when that differs.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        header = "Run the whole chain of a configuration, skipping up-to-date steps.", mixinStandardHelpOptions = true,
         description = {"Run the analysis chain of a configuration (cra.run, cra.exposure, cra.events, cra.analysis):",
             "exposure (or given maps), generate (or a given event file), analyze, simulate, limits.",
             "Steps whose outputs exist and match the configuration are skipped."})

@@ -18,7 +18,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code cra simulate}: the isotropic Monte Carlo bands on Spark. */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(
+        name = "simulate",
+        header = "Isotropic Monte Carlo samples and their bands (Spark).", mixinStandardHelpOptions = true,
         description = {"Isotropic Monte Carlo samples equivalent to the data (same selected events' energies and",
             "classes, directions drawn from the exposure), analysed like the data at the standard and grid",
             "thresholds and the bins. Writes DIR/samples/ and DIR/bands/ (Parquet)."})

@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cra sql}: Spark SQL over the result tables of a run, each registered as a view by its name. */
-@Command(name = "sql", mixinStandardHelpOptions = true,
+@Command(
+        name = "sql",
+        header = "Spark SQL over the result tables of a run.", mixinStandardHelpOptions = true,
         description = {"Run a Spark SQL query over the Parquet tables of a results directory: every subdirectory",
             "holding Parquet (events, measured_thresholds, measured_bins, samples, bands, limits) is a view."})
 final class SqlCommand implements Runnable {
