@@ -91,15 +91,12 @@ executor_xjo="$jvm_flags${user_executor_xjo:+ $user_executor_xjo}"
 
 # --- cra subcommands that would otherwise override spark-submit's master with their local[*] default
 case "${cra_args[0]}" in
-  simulate|exposure|generate|limits)
+  simulate|exposure|generate|limits|run)
     has_master=false
     for a in "${cra_args[@]}"; do
       case "$a" in --master|--master=*) has_master=true ;; esac
     done
     if ! $has_master; then cra_args+=(--master ""); fi ;;
-  run)
-    echo "spark-submit.sh: note: 'cra run' takes its master from cra.run.master; set it to \"\" in the" \
-         "configuration to keep spark-submit's master" >&2 ;;
 esac
 
 # --- the application jar

@@ -36,6 +36,10 @@ final class RunCommand implements Runnable {
     @Option(names = "--force", description = "Run every step even if its outputs are up to date.")
     boolean force;
 
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master for the Spark steps, overriding cra.run.master ('' keeps spark-submit's).")
+    String master;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -44,7 +48,7 @@ final class RunCommand implements Runnable {
         Config conf = RunConfig.load(config);
         Config run = conf.getConfig("cra.run");
         Path out = Path.of(run.getString("out"));
-        String master = run.getString("master");
+        String master = this.master != null ? this.master : run.getString("master");
         String events = run.getString("events");
         String exposure = run.getString("exposure");
         String samples = Long.toString(run.getLong("samples"));
