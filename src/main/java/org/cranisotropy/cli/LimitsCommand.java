@@ -65,6 +65,8 @@ final class LimitsCommand implements Runnable {
                         r.pValue(), r.ulDeltaFermi2010());
             }
         }
+        rows.stream().filter(r -> !r.kind().equals("bin")).findFirst().ifPresent(r -> o.printf(
+                "Trial-corrected p-value of the smallest local p-value over the scan: %.4f%n", r.pValueGlobal()));
         o.println("Bins: C1 (relative intensity), white noise C_N, 95 % limits on delta (LR; Bayes flat-C1; Bayes flat-delta)");
         o.printf("%-15s %8s %8s %10s %10s %8s %8s %8s%n", "E/GeV", "N", "delta", "C1", "C_N", "UL lr", "UL bay", "UL bayd");
         for (LimitsJob.LimitRow r : rows) {

@@ -90,6 +90,7 @@ final class RunCommand implements Runnable {
         double[] hi = t.numeric("band_p84135");
         double[] p = t.numeric("p_value");
         double[] ul = t.numeric("ul_delta_fermi2010");
+        double[] global = t.numeric("p_value_global");
         o.println();
         o.println("Dipole above the standard thresholds (exposure corrected), isotropic 1-sigma band, local p-value,");
         o.println("95 % CL upper limit (Fermi-LAT 2010):");
@@ -97,6 +98,13 @@ final class RunCommand implements Runnable {
         for (int i = 0; i < t.rows(); i++) {
             if (kind[i].equals("standard")) {
                 o.printf("%10.1f %8.0f %8.4f   [%6.4f, %6.4f] %7.4f %8.4f%n", thr[i], n[i], delta[i], lo[i], hi[i], p[i], ul[i]);
+            }
+        }
+        for (int i = 0; i < t.rows(); i++) {
+            if (kind[i].equals("standard")) {
+                o.printf("Trial-corrected p-value of the smallest local p-value over all %s thresholds of the scan: %.4f%n",
+                        "standard and grid", global[i]);
+                break;
             }
         }
         String d = out.toString();
