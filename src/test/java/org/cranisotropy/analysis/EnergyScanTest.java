@@ -61,9 +61,9 @@ class EnergyScanTest {
             assertEquals(n, r.m().nEvents());
             double[] got = {r.m().c0(), r.m().c1(), r.m().c2(), r.m().c3()};
             for (int l = 0; l <= 3; l++) {
-                assertEquals(cl.cl(l), got[l], 1e-10 * cl.cl(l), "threshold " + r.thresholdGev() + " C_" + l);
+                assertEquals(cl.cl(l), got[l], 1e-12 * cl.cl(l), "threshold " + r.thresholdGev() + " C_" + l);
             }
-            assertEquals(cl.dipoleAmplitude(), r.m().delta(), 1e-10 * r.m().delta());
+            assertEquals(cl.dipoleAmplitude(), r.m().delta(), 1e-12 * r.m().delta());
         }
         // the every-event scan passes through the same selections
         List<ThresholdRow> every = scan.everyEvent();
