@@ -115,8 +115,7 @@ public final class EnergyScan {
         private long n;
 
         void add(int i) {
-            ylm.add(corrected, sample.pixel(i), 1.0 / sample.exposureAtEvent(i));
-            ylm.add(raw, sample.pixel(i), 1.0);
+            ylm.addWeightedAndRaw(corrected, raw, sample.pixel(i), 1.0 / sample.exposureAtEvent(i));
             meanExposureSum += sample.meanExposure(i);
             n++;
         }

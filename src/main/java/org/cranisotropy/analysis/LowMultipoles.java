@@ -64,11 +64,6 @@ public final class LowMultipoles {
         return nside;
     }
 
-    /** acc += weight (4 pi / N_pix) conj(Y_lm(pixel)) for all l &lt;= 3 (acc has {@link #STRIDE} entries). */
-    public void add(double[] acc, int pixel, double weight) {
-        addWeightedAndRaw(acc, null, pixel, weight);
-    }
-
     /**
      * corrected += weight * row and, unless raw is null, raw += row, where row =
      * (4 pi / N_pix) conj(Y_lm(pixel)), l &lt;= 3, evaluated once.

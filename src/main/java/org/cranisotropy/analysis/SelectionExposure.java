@@ -79,6 +79,14 @@ public final class SelectionExposure implements java.io.Serializable {
         return cube.interpolation(energyGev).of(means[requireRule(energyGev)]);
     }
 
+    /** target[p] += weight * (summed map of a rule and bin)[p], without copying the map. */
+    public void addScaled(int rule, int bin, double weight, double[] target) {
+        double[] m = maps[rule][bin];
+        for (int p = 0; p < m.length; p++) {
+            target[p] += weight * m[p];
+        }
+    }
+
     /** The summed map of a rule and bin (a copy). */
     public double[] map(int rule, int bin) {
         return maps[rule][bin].clone();

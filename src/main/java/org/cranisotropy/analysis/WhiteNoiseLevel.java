@@ -43,10 +43,7 @@ final class WhiteNoiseLevel {
             for (int k = 0; k < bins; k++) {
                 double w = coefficient[r][k];
                 if (w != 0.0) {
-                    double[] m = sel.map(r, k);
-                    for (int p = 0; p < npix; p++) {
-                        expected[p] += w * m[p];
-                    }
+                    sel.addScaled(r, k, w, expected);
                 }
             }
         }

@@ -89,11 +89,6 @@ public final class HealpixGrid {
         return ring.ring2z(r);
     }
 
-    /** Ring number (1-based) of a RING pixel. */
-    public int ringOf(long ringPixel) {
-        return (int) ring.pix2ring(ringPixel);
-    }
-
     private HealpixBase base(Ordering ordering) {
         return ordering == Ordering.RING ? ring : nestBase();
     }

@@ -57,9 +57,11 @@ class IsotropicBandTest {
         }
         double chiMedian = Math.sqrt(ChiSquaredDistribution.of(3).inverseCumulativeProbability(0.5));
         // Monte Carlo error of a median of 400 Maxwell draws: sigma / (2 pdf(median) sqrt(400)) ~ 0.043 sigma
+        org.cranisotropy.analysis.PreparedSample data = org.cranisotropy.analysis.PreparedSample.of(spec.events(), "u",
+                spec.exposure(), spec.selection());
         int checked = 0;
         for (Row r : bands) {
-            long n = firstSampleEvents(r, spec);
+            long n = eventsOf(r, data);
             double sigma = Math.sqrt(3.0 / n);
             double median = r.getDouble(r.fieldIndex("delta_p50"));
             assertEquals(chiMedian * sigma, median, 4 * 0.043 * sigma,
@@ -72,9 +74,7 @@ class IsotropicBandTest {
     }
 
     /** The number of events of a band's selection, from the data (the samples keep it). */
-    private static long firstSampleEvents(Row r, SimulationSpec spec) {
-        org.cranisotropy.analysis.PreparedSample p = org.cranisotropy.analysis.PreparedSample.of(spec.events(), "u",
-                spec.exposure(), spec.selection());
+    private static long eventsOf(Row r, org.cranisotropy.analysis.PreparedSample p) {
         long n = 0;
         for (int i = 0; i < p.size(); i++) {
             double e = p.energyGev(i);
