@@ -69,9 +69,20 @@ public final class LowMultipoles {
      * (4 pi / N_pix) conj(Y_lm(pixel)), l &lt;= 3, evaluated once.
      */
     public void addWeightedAndRaw(double[] corrected, double[] raw, int pixel, double weight) {
-        double x = xyz[3 * pixel];
-        double y = xyz[3 * pixel + 1];
-        double z = xyz[3 * pixel + 2];
+        addWeightedAndRaw(corrected, raw, xyz[3 * pixel], xyz[3 * pixel + 1], xyz[3 * pixel + 2], weight);
+    }
+
+    /** The unit vector of a pixel centre: {x, y, z}. */
+    public double[] unitVector(int pixel) {
+        return new double[] {xyz[3 * pixel], xyz[3 * pixel + 1], xyz[3 * pixel + 2]};
+    }
+
+    /**
+     * As {@link #addWeightedAndRaw(double[], double[], int, double)} for the pixel whose centre has unit
+     * vector (x, y, z) as given by {@link #unitVector}: callers that keep their own copy of the pixel
+     * vectors (the Monte Carlo's per-pixel records) add exactly the same numbers.
+     */
+    public void addWeightedAndRaw(double[] corrected, double[] raw, double x, double y, double z, double weight) {
         double c = pixelWeight;
         // conj((x + i y)^m) = re_m - i im_m
         double re2 = x * x - y * y;
@@ -100,6 +111,131 @@ public final class LowMultipoles {
         add(corrected, raw, weight, 7, f22 * re2, -f22 * im2);
         add(corrected, raw, weight, 8, f32 * re2, -f32 * im2);
         add(corrected, raw, weight, 9, f33 * re3, -f33 * im3);
+    }
+
+    /**
+     * The same sums as calling {@link #addWeightedAndRaw(double[], double[], double, double, double, double)}
+     * for each of {@code count} events in turn, with x, y, z, weight of event j at xyzw[4j .. 4j+3]: the
+     * same products added in the same order (bit-identical results), with the running sums kept in local
+     * variables over the block instead of being loaded and stored per event. The Monte Carlo's inner loop.
+     */
+    public void addBlock(double[] corrected, double[] raw, double[] xyzw, int count) {
+        double c = pixelWeight;
+        double ca00 = c * N00;
+        double cn10 = c * N10;
+        double cn20 = c * N20;
+        double cn30 = c * N30;
+        double f11 = c * N11;
+        double cn21 = c * N21;
+        double cn31 = c * N31;
+        double f22 = c * N22;
+        double cn32 = c * N32;
+        double f33 = c * N33;
+        // corrected sums (Re of m = 0; Re, Im of m > 0) and raw sums
+        double w00 = corrected[0];
+        double w10 = corrected[2];
+        double w20 = corrected[4];
+        double w30 = corrected[6];
+        double w11r = corrected[8];
+        double w11i = corrected[9];
+        double w21r = corrected[10];
+        double w21i = corrected[11];
+        double w31r = corrected[12];
+        double w31i = corrected[13];
+        double w22r = corrected[14];
+        double w22i = corrected[15];
+        double w32r = corrected[16];
+        double w32i = corrected[17];
+        double w33r = corrected[18];
+        double w33i = corrected[19];
+        double r00 = raw[0];
+        double r10 = raw[2];
+        double r20 = raw[4];
+        double r30 = raw[6];
+        double r11r = raw[8];
+        double r11i = raw[9];
+        double r21r = raw[10];
+        double r21i = raw[11];
+        double r31r = raw[12];
+        double r31i = raw[13];
+        double r22r = raw[14];
+        double r22i = raw[15];
+        double r32r = raw[16];
+        double r32i = raw[17];
+        double r33r = raw[18];
+        double r33i = raw[19];
+        for (int j = 0, n = 4 * count; j < n; j += 4) {
+            double x = xyzw[j];
+            double y = xyzw[j + 1];
+            double z = xyzw[j + 2];
+            double weight = xyzw[j + 3];
+            double re2 = x * x - y * y;
+            double im2 = 2 * x * y;
+            double re3 = x * re2 - y * im2;
+            double im3 = x * im2 + y * re2;
+            double z2 = z * z;
+            double a10 = cn10 * z;
+            double a20 = cn20 * (3 * z2 - 1);
+            double a30 = cn30 * (5 * z2 - 3) * z;
+            double f21 = cn21 * z;
+            double f31 = cn31 * (5 * z2 - 1);
+            double f32 = cn32 * z;
+            double v11r = f11 * x;
+            double v11i = -f11 * y;
+            double v21r = f21 * x;
+            double v21i = -f21 * y;
+            double v31r = f31 * x;
+            double v31i = -f31 * y;
+            double v22r = f22 * re2;
+            double v22i = -f22 * im2;
+            double v32r = f32 * re2;
+            double v32i = -f32 * im2;
+            double v33r = f33 * re3;
+            double v33i = -f33 * im3;
+            w00 += weight * ca00;
+            w10 += weight * a10;
+            w20 += weight * a20;
+            w30 += weight * a30;
+            w11r += weight * v11r;
+            w11i += weight * v11i;
+            w21r += weight * v21r;
+            w21i += weight * v21i;
+            w31r += weight * v31r;
+            w31i += weight * v31i;
+            w22r += weight * v22r;
+            w22i += weight * v22i;
+            w32r += weight * v32r;
+            w32i += weight * v32i;
+            w33r += weight * v33r;
+            w33i += weight * v33i;
+            r00 += ca00;
+            r10 += a10;
+            r20 += a20;
+            r30 += a30;
+            r11r += v11r;
+            r11i += v11i;
+            r21r += v21r;
+            r21i += v21i;
+            r31r += v31r;
+            r31i += v31i;
+            r22r += v22r;
+            r22i += v22i;
+            r32r += v32r;
+            r32i += v32i;
+            r33r += v33r;
+            r33i += v33i;
+        }
+        double[] w = {w00, 0, w10, 0, w20, 0, w30, 0, w11r, w11i, w21r, w21i, w31r, w31i, w22r, w22i, w32r, w32i,
+            w33r, w33i};
+        double[] r = {r00, 0, r10, 0, r20, 0, r30, 0, r11r, r11i, r21r, r21i, r31r, r31i, r22r, r22i, r32r, r32i,
+            r33r, r33i};
+        for (int k = 0; k < w.length; k++) {
+            if (k < 8 && (k & 1) == 1) {
+                continue; // Im of m = 0 stays what it was (every term is 0)
+            }
+            corrected[k] = w[k];
+            raw[k] = r[k];
+        }
     }
 
     private static void add(double[] corrected, double[] raw, double weight, int k, double re, double im) {

@@ -10,10 +10,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -34,6 +34,7 @@ public final class ParquetTableWriter {
     private final Map<String, Kind> columns = new LinkedHashMap<>();
     private final java.util.Set<String> nullable = new java.util.HashSet<>();
     private final List<Object[]> rows = new ArrayList<>();
+    private final java.util.Set<String> plain = new java.util.HashSet<>();
 
     public ParquetTableWriter column(String name, Kind kind) {
         columns.put(name, kind);
@@ -44,6 +45,15 @@ public final class ParquetTableWriter {
     public ParquetTableWriter nullableColumn(String name, Kind kind) {
         nullable.add(name);
         return column(name, kind);
+    }
+
+    /**
+     * Columns written without dictionary encoding: for values that hardly repeat (e.g. measured
+     * doubles) the dictionary only costs time (half the writing time of the Monte Carlo's samples).
+     */
+    public ParquetTableWriter withoutDictionary(String... names) {
+        plain.addAll(List.of(names));
+        return this;
     }
 
     /** Appends a row (values in column order: Double, Long, Integer, Boolean, String, or null where nullable). */
@@ -120,35 +130,94 @@ public final class ParquetTableWriter {
 
     private void writeRows(Path file, Map<String, String> metadata) throws IOException {
         MessageType schema = schema();
-        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file))
-                .withType(schema)
-                .withCompressionCodec(CompressionCodecName.SNAPPY)
-                .withExtraMetaData(metadata)
-                .build()) {
-            SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-            String[] names = columns.keySet().toArray(new String[0]);
-            for (Object[] r : rows) {
-                Group g = groups.newGroup();
-                for (int c = 0; c < names.length; c++) {
-                    Object v = r[c];
-                    if (v == null) {
-                        if (!nullable.contains(names[c])) {
-                            throw new IllegalArgumentException("column " + names[c] + " is not nullable");
-                        }
-                    } else if (v instanceof Double d) {
-                        g.append(names[c], d);
-                    } else if (v instanceof Long l) {
-                        g.append(names[c], l);
-                    } else if (v instanceof Integer i) {
-                        g.append(names[c], i);
-                    } else if (v instanceof Boolean bo) {
-                        g.append(names[c], bo);
-                    } else {
-                        g.append(names[c], String.valueOf(v));
-                    }
+        Kind[] kinds = columns.values().toArray(new Kind[0]);
+        String[] names = columns.keySet().toArray(new String[0]);
+        for (Object[] r : rows) {
+            for (int c = 0; c < names.length; c++) {
+                if (r[c] == null && !nullable.contains(names[c])) {
+                    throw new IllegalArgumentException("column " + names[c] + " is not nullable");
                 }
-                w.write(g);
             }
+        }
+        RowWriterBuilder builder = new RowWriterBuilder(new LocalOutputFile(file), schema, kinds)
+                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withExtraMetaData(metadata);
+        for (String name : plain) {
+            builder = builder.withDictionaryEncoding(name, false);
+        }
+        try (ParquetWriter<Object[]> w = builder.build()) {
+            for (Object[] r : rows) {
+                w.write(r);
+            }
+        }
+    }
+
+    /**
+     * Writes an Object[] row straight to Parquet's record consumer (no intermediate Group objects:
+     * about 7 µs a row through the example Group writer against well under 1 µs this way).
+     */
+    private static final class RowWriteSupport extends WriteSupport<Object[]> {
+        private final MessageType schema;
+        private final Kind[] kinds;
+        private RecordConsumer consumer;
+
+        RowWriteSupport(MessageType schema, Kind[] kinds) {
+            this.schema = schema;
+            this.kinds = kinds;
+        }
+
+        @Override
+        public WriteContext init(org.apache.hadoop.conf.Configuration configuration) {
+            return new WriteContext(schema, Map.of());
+        }
+
+        @Override
+        public void prepareForWrite(RecordConsumer recordConsumer) {
+            this.consumer = recordConsumer;
+        }
+
+        @Override
+        public void write(Object[] row) {
+            consumer.startMessage();
+            for (int c = 0; c < kinds.length; c++) {
+                Object v = row[c];
+                if (v == null) {
+                    continue;
+                }
+                String name = schema.getFieldName(c);
+                consumer.startField(name, c);
+                switch (kinds[c]) {
+                    case DOUBLE -> consumer.addDouble(((Number) v).doubleValue());
+                    case LONG -> consumer.addLong(((Number) v).longValue());
+                    case INT -> consumer.addInteger(((Number) v).intValue());
+                    case BOOLEAN -> consumer.addBoolean((Boolean) v);
+                    case STRING -> consumer.addBinary(Binary.fromString(String.valueOf(v)));
+                    default -> throw new IllegalStateException();
+                }
+                consumer.endField(name, c);
+            }
+            consumer.endMessage();
+        }
+    }
+
+    private static final class RowWriterBuilder extends ParquetWriter.Builder<Object[], RowWriterBuilder> {
+        private final MessageType schema;
+        private final Kind[] kinds;
+
+        RowWriterBuilder(org.apache.parquet.io.OutputFile file, MessageType schema, Kind[] kinds) {
+            super(file);
+            this.schema = schema;
+            this.kinds = kinds;
+        }
+
+        @Override
+        protected RowWriterBuilder self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<Object[]> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
+            return new RowWriteSupport(schema, kinds);
         }
     }
 
