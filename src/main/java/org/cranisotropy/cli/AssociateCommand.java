@@ -107,11 +107,11 @@ final class AssociateCommand implements Runnable {
         if (!all) {
             o.println("(only the events within the radius are listed)");
         }
-        o.printf(Locale.ROOT, "%8s %10s %5s %8s %8s  %-28s %9s %s%n", "row", "E_GeV", "class", "l_deg", "b_deg",
+        o.printf(Locale.ROOT, "%8s %10s %5s %8s %8s  %-30s %9s %s%n", "row", "E_GeV", "class", "l_deg", "b_deg",
                 "nearest_source", "dist_deg", "within");
         for (SourceAssociation.EventRow e : r.events()) {
             if (all || e.associated()) {
-                o.printf(Locale.ROOT, "%8d %10.1f %5s %8.3f %8.3f  %-28s %9.3f %s%n", e.row(), e.energyGev(),
+                o.printf(Locale.ROOT, "%8d %10.1f %5s %8.3f %8.3f  %-30s %9.3f %s%n", e.row(), e.energyGev(),
                         e.eventClass(), e.lDeg(), e.bDeg(), e.nearestSource(), e.distanceDeg(), e.associated() ? "*" : "");
             }
         }
