@@ -1,21 +1,54 @@
 package org.cranisotropy.association;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nom.tam.fits.BasicHDU;
+import nom.tam.fits.BinaryTableHDU;
+import nom.tam.fits.Fits;
 import org.cranisotropy.io.BadInputException;
 import org.cranisotropy.sky.GalacticFrame;
 
 /**
- * A list of gamma-ray source positions read from a table with a {@code name} column and either
- * galactic {@code l_deg, b_deg} or ICRS {@code ra_deg, dec_deg} (converted to galactic).
- * First version: CSV with a header row. Immutable.
+ * A list of gamma-ray source positions read from a table with a name column and either galactic
+ * (l, b) or ICRS (RA, Dec) positions in degrees (ICRS converted to galactic with {@link GalacticFrame}).
+ * Immutable.
+ *
+ * <p>Formats, chosen by content and extension:
+ * <ul>
+ *   <li><b>ECSV</b> (astropy's text table; first line {@code # %ECSV ...}): the YAML header lines
+ *   starting with {@code #} are scanned for {@code delimiter:} (default a space) and for each column's
+ *   {@code unit} (a position column with a unit other than deg is refused); then a header row and data
+ *   rows, fields optionally in double quotes ("" inside quotes is one quote).</li>
+ *   <li><b>FITS</b> ({@code .fits}, {@code .fit}, {@code .fits.gz}): the first binary-table extension,
+ *   columns by TTYPE (TUNIT checked like ECSV units).</li>
+ *   <li><b>CSV</b> (anything else): lines starting with {@code #} are comments, then a header row and
+ *   comma-separated rows (double quotes as in ECSV).</li>
+ * </ul>
+ * Column names are matched case-insensitively: name = {@code name, source, source_name}; RA =
+ * {@code ra, ra_deg, raj2000}; Dec = {@code dec, dec_deg, dej2000}; l = {@code glon, l, l_deg};
+ * b = {@code glat, b, b_deg}. When a table has both, the galactic columns are used. Longitudes must lie in
+ * [0, 360] (galactic also [-180, 0), wrapped), latitudes in [-90, 90]. Any bad value, a missing column or
+ * an empty table is a {@link BadInputException} naming the file, the data row (from 1, after the header)
+ * and the value.
  */
 public final class SourceCatalog {
+    static final List<String> NAME = List.of("name", "source", "source_name");
+    static final List<String> RA = List.of("ra", "ra_deg", "raj2000");
+    static final List<String> DEC = List.of("dec", "dec_deg", "dej2000");
+    static final List<String> GLON = List.of("glon", "l", "l_deg");
+    static final List<String> GLAT = List.of("glat", "b", "b_deg");
+
+    private static final Pattern ECSV_DELIMITER = Pattern.compile("^#\\s*delimiter:\\s*['\"]?(.)['\"]?\\s*$");
+    private static final Pattern ECSV_COLUMN = Pattern.compile("^#\\s*-\\s*\\{(.*)}\\s*$");
+    private static final Pattern YAML_KEY = Pattern.compile("(\\w+)\\s*:\\s*('[^']*'|\"[^\"]*\"|[^,]*)");
+
     private final String file;
     private final List<GammaRaySource> sources;
 
@@ -32,49 +65,265 @@ public final class SourceCatalog {
         return sources;
     }
 
+    /** Reads and validates a catalog file (see the class comment for formats and columns). */
     public static SourceCatalog read(Path path) {
         String f = path.toString();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read catalog " + f + ": " + e.getMessage(), e);
+        if (!Files.isRegularFile(path)) {
+            throw new BadInputException(f + ": no such catalog file");
         }
-        List<String> header = List.of(lines.isEmpty() ? new String[0] : lines.get(0).trim().split("\\s*,\\s*"));
-        int name = header.indexOf("name");
-        boolean galactic = header.contains("l_deg") && header.contains("b_deg");
-        int a = galactic ? header.indexOf("l_deg") : header.indexOf("ra_deg");
-        int b = galactic ? header.indexOf("b_deg") : header.indexOf("dec_deg");
-        if (name < 0 || a < 0 || b < 0) {
-            throw new BadInputException(f + ": a catalog needs columns name and l_deg, b_deg or ra_deg, dec_deg; header is "
-                    + header);
+        String lower = f.toLowerCase(Locale.ROOT);
+        Table t;
+        if (lower.endsWith(".fits") || lower.endsWith(".fit") || lower.endsWith(".fits.gz")) {
+            t = readFits(path);
+        } else {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new BadInputException(f + ": cannot read catalog (" + e.getMessage() + ")", e);
+            }
+            boolean ecsv = !lines.isEmpty() && lines.get(0).startsWith("# %ECSV");
+            t = readText(f, lines, ecsv);
         }
-        List<GammaRaySource> out = new ArrayList<>();
-        for (int row = 1; row < lines.size(); row++) {
-            String line = lines.get(row).trim();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] v = line.split("\\s*,\\s*", -1);
-            if (v.length != header.size()) {
-                throw BadInputException.atRow(f, row, "expected " + header.size() + " values", line);
-            }
-            double x = number(f, row, v[a]);
-            double y = number(f, row, v[b]);
-            if (!(Math.abs(y) <= 90) || !(x >= 0 && x < 360)) {
-                throw BadInputException.atRow(f, row, "longitude must be in [0, 360) and |latitude| <= 90", line);
-            }
-            double[] lb = galactic ? new double[] {x, y} : GalacticFrame.fromIcrs(x, y);
-            out.add(new GammaRaySource(v[name], lb[0], lb[1]));
-        }
-        return new SourceCatalog(f, out);
+        return new SourceCatalog(f, t.sources());
     }
 
-    private static double number(String f, int row, String s) {
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw BadInputException.atRow(f, row, "not a number", s);
+    /** Columns as read: names (lower case), per column either strings or numbers, and units. */
+    private record Table(String file, List<String> names, List<String> units, List<String[]> rows,
+            List<double[]> numericColumns) {
+
+        int column(List<String> aliases) {
+            for (String a : aliases) {
+                int i = names.indexOf(a);
+                if (i >= 0) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        List<GammaRaySource> sources() {
+            int name = column(NAME);
+            int l = column(GLON);
+            int b = column(GLAT);
+            boolean galactic = l >= 0 && b >= 0;
+            int x = galactic ? l : column(RA);
+            int y = galactic ? b : column(DEC);
+            if (name < 0 || x < 0 || y < 0) {
+                throw new BadInputException(file + ": a catalog needs a name column (" + String.join("/", NAME)
+                        + ") and glon/l/l_deg, glat/b/b_deg or ra/ra_deg/raj2000, dec/dec_deg/dej2000 (degrees); "
+                        + "columns are " + names);
+            }
+            for (int c : new int[] {x, y}) {
+                String u = units.get(c);
+                if (u != null && !u.isBlank() && !List.of("deg", "degree", "degrees").contains(u.toLowerCase(Locale.ROOT))) {
+                    throw new BadInputException(file + ": column " + names.get(c) + " has unit " + u
+                            + " (positions must be in deg)");
+                }
+            }
+            int n = rows.size();
+            if (n == 0) {
+                throw new BadInputException(file + ": empty catalog (no sources)");
+            }
+            List<GammaRaySource> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                int row = i + 1;
+                String nm = rows.get(i)[name];
+                if (nm == null || nm.isBlank()) {
+                    throw BadInputException.atRow(file, row, "empty source name", "'" + (nm == null ? "" : nm) + "'");
+                }
+                double lon = value(i, x);
+                double lat = value(i, y);
+                String lonName = names.get(x);
+                String latName = names.get(y);
+                if (!(lat >= -90.0 && lat <= 90.0)) {
+                    throw BadInputException.atRow(file, row, latName + " must be in [-90, 90] degrees", lat);
+                }
+                double lo = galactic ? -180.0 : 0.0;
+                if (!(lon >= lo && lon <= 360.0)) {
+                    throw BadInputException.atRow(file, row, lonName + " must be in [" + (int) lo + ", 360] degrees",
+                            lon);
+                }
+                double wrapped = lon < 0 ? lon + 360.0 : lon >= 360.0 ? lon - 360.0 : lon;
+                double[] lb = galactic ? new double[] {wrapped, lat} : GalacticFrame.fromIcrs(wrapped, lat);
+                out.add(new GammaRaySource(nm.strip(), lb[0], lb[1]));
+            }
+            return out;
+        }
+
+        private double value(int i, int c) {
+            if (numericColumns != null && numericColumns.get(c) != null) {
+                return numericColumns.get(c)[i];
+            }
+            String s = rows.get(i)[c].strip();
+            try {
+                return Double.parseDouble(s);
+            } catch (NumberFormatException e) {
+                throw BadInputException.atRow(file, i + 1, names.get(c) + " is not a number", "'" + s + "'");
+            }
+        }
+    }
+
+    private static Table readText(String f, List<String> lines, boolean ecsv) {
+        char delimiter = ecsv ? ' ' : ',';
+        List<String> unitNames = new ArrayList<>();
+        List<String> unitValues = new ArrayList<>();
+        int at = 0;
+        while (at < lines.size() && (lines.get(at).startsWith("#") || lines.get(at).isBlank())) {
+            String line = lines.get(at++);
+            if (!ecsv) {
+                continue;
+            }
+            Matcher d = ECSV_DELIMITER.matcher(line);
+            if (d.matches()) {
+                delimiter = d.group(1).charAt(0);
+                if (delimiter != ' ' && delimiter != ',') {
+                    throw new BadInputException(f + ": ECSV delimiter must be a space or a comma (value '"
+                            + delimiter + "')");
+                }
+            }
+            Matcher c = ECSV_COLUMN.matcher(line);
+            if (c.matches()) {
+                String cname = null;
+                String unit = null;
+                Matcher kv = YAML_KEY.matcher(c.group(1));
+                while (kv.find()) {
+                    String v = kv.group(2).strip().replaceAll("^['\"]|['\"]$", "");
+                    if (kv.group(1).equals("name")) {
+                        cname = v.toLowerCase(Locale.ROOT);
+                    } else if (kv.group(1).equals("unit")) {
+                        unit = v;
+                    }
+                }
+                if (cname != null) {
+                    unitNames.add(cname);
+                    unitValues.add(unit);
+                }
+            }
+        }
+        if (at >= lines.size()) {
+            throw new BadInputException(f + ": empty catalog (no header row)");
+        }
+        List<String> names = new ArrayList<>();
+        for (String s : split(f, 0, lines.get(at), delimiter)) {
+            names.add(s.strip().toLowerCase(Locale.ROOT));
+        }
+        List<String> units = new ArrayList<>();
+        for (String n : names) {
+            int k = unitNames.indexOf(n);
+            units.add(k >= 0 ? unitValues.get(k) : null);
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (int i = at + 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            int row = rows.size() + 1;
+            List<String> v = split(f, row, line, delimiter);
+            if (v.size() != names.size()) {
+                throw BadInputException.atRow(f, row, "expected " + names.size() + " fields, found " + v.size(), line);
+            }
+            rows.add(v.toArray(new String[0]));
+        }
+        return new Table(f, names, units, rows, null);
+    }
+
+    /**
+     * Splits one line at the delimiter (runs of spaces count as one when it is a space), honouring
+     * double quotes ("" within quotes is a literal quote).
+     */
+    static List<String> split(String f, int row, String line, char delimiter) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        boolean any = false;
+        String s = delimiter == ' ' ? line.strip() : line;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (quoted) {
+                if (ch == '"') {
+                    if (i + 1 < s.length() && s.charAt(i + 1) == '"') {
+                        cur.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    cur.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+                any = true;
+            } else if (ch == delimiter) {
+                if (delimiter == ' ' && cur.length() == 0 && !any) {
+                    continue; // a run of spaces
+                }
+                out.add(cur.toString());
+                cur.setLength(0);
+                any = false;
+            } else {
+                cur.append(ch);
+                any = true;
+            }
+        }
+        if (quoted) {
+            throw BadInputException.atRow(f, row, "unterminated double quote", line);
+        }
+        if (any || cur.length() > 0 || delimiter == ',') {
+            out.add(cur.toString());
+        }
+        return out;
+    }
+
+    private static Table readFits(Path path) {
+        String f = path.toString();
+        try (Fits fits = new Fits(path.toFile())) {
+            BasicHDU<?>[] hdus = fits.read();
+            BinaryTableHDU table = null;
+            for (BasicHDU<?> h : hdus) {
+                if (h instanceof BinaryTableHDU b) {
+                    table = b;
+                    break;
+                }
+            }
+            if (table == null) {
+                throw new BadInputException(f + ": no binary table extension");
+            }
+            int n = table.getNRows();
+            int cols = table.getNCols();
+            List<String> names = new ArrayList<>();
+            List<String> units = new ArrayList<>();
+            List<double[]> numeric = new ArrayList<>();
+            String[][] text = new String[n][cols];
+            for (int c = 0; c < cols; c++) {
+                names.add(table.getColumnName(c).strip().toLowerCase(Locale.ROOT));
+                String u = table.getHeader().getStringValue("TUNIT" + (c + 1));
+                units.add(u == null ? null : u.strip());
+                Object data = table.getColumn(c);
+                double[] d = null;
+                if (data instanceof String[] s) {
+                    for (int i = 0; i < n; i++) {
+                        text[i][c] = s[i];
+                    }
+                } else if (data != null && data.getClass().isArray() && !data.getClass().getComponentType().isArray()
+                        && java.lang.reflect.Array.getLength(data) == n) {
+                    d = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        Object v = java.lang.reflect.Array.get(data, i);
+                        d[i] = v instanceof Number num ? num.doubleValue() : Double.NaN;
+                        text[i][c] = String.valueOf(v);
+                    }
+                }
+                numeric.add(d);
+            }
+            List<String[]> rows = new ArrayList<>(List.of(text));
+            return new Table(f, names, units, rows, numeric);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof BadInputException b) {
+                throw b;
+            }
+            throw new BadInputException(f + ": cannot read as a FITS table (" + e.getMessage() + ")", e);
         }
     }
 }
