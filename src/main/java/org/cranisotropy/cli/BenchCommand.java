@@ -15,6 +15,7 @@ import org.cranisotropy.events.EventSample;
 import org.cranisotropy.exposure.ExposureCube;
 import org.cranisotropy.io.ExposureFiles;
 import org.cranisotropy.io.ParquetTableWriter;
+import org.cranisotropy.montecarlo.MonteCarloOptions;
 import org.cranisotropy.montecarlo.SimulationSpec;
 import org.cranisotropy.spark.SimulateJob;
 import org.cranisotropy.spark.SparkSessions;
@@ -90,17 +91,20 @@ final class BenchCommand implements Runnable {
         PreparedSample p = PreparedSample.of(data, events.toString(),
                 cube, settings.selection());
         double[] grid = settings.gridThresholds(p);
-        SimulationSpec spec = new SimulationSpec(data,
-                events.toString(), cube, settings.selection(), settings.standardThresholds(), grid,
-                settings.binEdgesGev(), 1);
-        SimulationSpec.Engine engine = spec.build();
         int thresholds = settings.standardThresholds().length + grid.length;
-        long[] counter = {0};
-        double ms = time(() -> engine.measurements().rows(engine.sampler().run(1, counter[0]++)));
-        out.printf("Monte Carlo core: %d selected events, %d thresholds + %d bins: %.2f ms per sample (one thread),"
-                + " %.1f ns per event%n", p.size(), thresholds, settings.binEdgesGev().length - 1, ms,
-                1e6 * ms / p.size());
-        out.flush();
+        SimulationSpec spec = null;
+        for (String energies : new String[] {"data", "spectrum"}) {
+            MonteCarloOptions options = SimulationSettings.options(null, energies, null, false, p, out);
+            spec = new SimulationSpec(data, events.toString(), cube, settings.selection(),
+                    settings.standardThresholds(), grid, settings.binEdgesGev(), 1, options);
+            SimulationSpec.Engine engine = spec.build();
+            long[] counter = {0};
+            double ms = time(() -> engine.measurements().rows(engine.sampler().run(1, counter[0]++)));
+            out.printf("Monte Carlo core (%s energies): %d selected events, %d thresholds + %d bins: %.2f ms per sample"
+                    + " (one thread), %.1f ns per event%n", energies, p.size(), thresholds,
+                    settings.binEdgesGev().length - 1, ms, 1e6 * ms / p.size());
+            out.flush();
+        }
         double[] wall = new double[2];
         for (int cores = 1; cores <= 2; cores++) {
             Path dir;

@@ -70,7 +70,7 @@ final class RunCommand implements Runnable {
         step(out, "analyze", inputs, List.of(out.resolve("measured_thresholds"), out.resolve("measured_bins")),
                 "analyze", "--events", eventsPath.toString(), "--exposure", exposureDir.toString(), "--out",
                 out.toString(), "--config", cfg);
-        step(out, "simulate", inputs + samples + "/" + seed, List.of(out.resolve("samples"), out.resolve("bands")),
+        step(out, "simulate", inputs + section(conf, "cra.simulation") + samples + "/" + seed, List.of(out.resolve("samples"), out.resolve("bands")),
                 "simulate", "--events", eventsPath.toString(), "--exposure", exposureDir.toString(), "--out",
                 out.toString(), "--samples", samples, "--seed", seed, "--master", master, "--config", cfg);
         step(out, "limits", fingerprintOf(out.resolve(".cra-steps/analyze")) + fingerprintOf(out.resolve(".cra-steps/simulate")),

@@ -11,6 +11,7 @@ import org.cranisotropy.analysis.PreparedSample;
 import org.cranisotropy.events.EventSample;
 import org.cranisotropy.exposure.ExposureCube;
 import org.cranisotropy.io.ExposureFiles;
+import org.cranisotropy.montecarlo.MonteCarloOptions;
 import org.cranisotropy.montecarlo.SimulationSpec;
 import org.cranisotropy.spark.SimulateJob;
 import org.cranisotropy.spark.SparkSessions;
@@ -54,6 +55,22 @@ final class SimulateCommand implements Runnable {
             + "left in DIR/.samples.tmp and compute only the missing ones.")
     boolean resume;
 
+    @Option(names = "--energies", paramLabel = "FROM",
+            description = "Where sample energies come from: spectrum (drawn from the smoothly broken power law fitted "
+                    + "to the data, or --spectrum) or data (the data's own energies and classes). Default: "
+                    + "cra.simulation.energies of --config, else spectrum.")
+    String energies;
+
+    @Option(names = "--spectrum", paramLabel = "G1,G2,EB,S",
+            description = "Use this flux instead of fitting one: index below the break, index above, break energy (GeV), "
+                    + "softness (dN/dE ~ (E/Eb)^-G1 (1 + (E/Eb)^(1/S))^(-(G2-G1) S)).")
+    String spectrumGiven;
+
+    @Option(names = "--poisson", negatable = true,
+            description = "ICRC 2019 variant: Poisson event counts (every pixel Poisson with mean N x the selection's "
+                    + "average exposure map). Default: cra.simulation.poisson of --config, else off.")
+    Boolean poisson;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "Run configuration with cra.analysis (thresholds, bins, selection); default built-in.")
     Path config;
@@ -72,9 +89,12 @@ final class SimulateCommand implements Runnable {
         EventSample data = EventSample.read(events);
         PreparedSample prepared = PreparedSample.of(data, events.toString(), cube, settings.selection());
         double[] grid = settings.gridThresholds(prepared);
+        MonteCarloOptions options = SimulationSettings.options(conf, energies, spectrumGiven, poisson, prepared,
+                spec.commandLine().getErr());
         SimulationSpec simulation = new SimulationSpec(data, events.toString(), cube, settings.selection(),
-                settings.standardThresholds(), grid, settings.binEdgesGev(), seed);
+                settings.standardThresholds(), grid, settings.binEdgesGev(), seed, options);
         Map<String, String> extra = new LinkedHashMap<>();
+        extra.put("cra.samples_made_from", options.describe());
         extra.put("cra.seed", Long.toString(seed));
         extra.put("cra.samples", Long.toString(samples));
         extra.put("cra.events", events.toString());

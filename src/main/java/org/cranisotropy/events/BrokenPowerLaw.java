@@ -9,7 +9,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * pure power law E^(-gamma1) (inverse CDF), since the break factor only decreases (gamma2 &gt; gamma1).
  */
 public record BrokenPowerLaw(double gamma1, double gamma2, double breakGev, double softness, double eminGev,
-        double emaxGev) {
+        double emaxGev) implements java.io.Serializable {
 
     public BrokenPowerLaw {
         if (!(gamma1 > 1) || !(gamma2 >= gamma1) || !(breakGev > 0) || !(softness > 0) || !(eminGev > 0)

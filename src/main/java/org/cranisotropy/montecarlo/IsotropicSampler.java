@@ -1,6 +1,5 @@
 package org.cranisotropy.montecarlo;
 
-import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.cranisotropy.analysis.LowMultipoles;
 import org.cranisotropy.analysis.PreparedSample;
@@ -10,24 +9,33 @@ import org.cranisotropy.exposure.ExposureCube;
 import org.cranisotropy.random.RandomStreams;
 
 /**
- * Isotropic skies equivalent to the data (method.md section 5): the data's selected events keep
- * their energies and classes; each gets a new direction drawn with probability proportional to its
- * class's exposure A(E_i, class_i, pixel) and is then weighted and accumulated exactly as in
- * {@link org.cranisotropy.analysis.EnergyScan} (1/A_sel(E_i, pixel) for the corrected map, 1 for the
- * raw one), through the same {@link LowMultipoles} arithmetic.
+ * Isotropic skies equivalent to the data (method.md section 5), analysed exactly like the data: each
+ * event gets a direction drawn with probability proportional to the exposure and is weighted and
+ * accumulated as in {@link org.cranisotropy.analysis.EnergyScan} (1/A_sel(E_i, pixel) for the corrected
+ * map, 1 for the raw one), through the same {@link LowMultipoles} arithmetic. Where the energies come
+ * from and whether the counts fluctuate is set by {@link MonteCarloOptions}:
+ * <ul>
+ * <li>DATA: the data's selected events keep their energies and classes; a direction is drawn from the
+ *     event's class exposure A(E_i, class_i, .).</li>
+ * <li>SPECTRUM: N energies drawn from the {@link ObservedSpectrum} (sorted from high to low by
+ *     exponential spacings, so no sort is needed); a direction from the selection's summed exposure
+ *     A_sel(E, .), which is what drawing the class in proportion to its sky-integrated exposure and
+ *     then a pixel from that class's map amounts to.</li>
+ * <li>Poisson (ICRC 2019): DATA repeats each event Poisson(1) times, SPECTRUM draws Poisson(N) events.</li>
+ * </ul>
  *
  * <p>The log-E interpolated exposure (1-w) M_k + w M_k+1 is a mixture of two maps, so a pixel is
  * drawn exactly by picking map k or k+1 with odds (1-w) S_k : w S_k+1 (S = map sum) and then a
- * pixel from that map's {@link PackedAliasTable}. Sample s uses random stream (seed, s) only: per
- * event, one 64-bit number for the map choice (only when the event lies between two bins) and one
- * for the pixel, in event order.
+ * pixel from that map's {@link PackedAliasTable}. Sample s uses random stream (seed, s) only: first
+ * the energies or multiplicities (when not fixed), then per event one 64-bit number for the map choice
+ * (only when the event lies between two bin centres) and one for the pixel, in event order.
  *
  * <p>Speed: the tables are far larger than the caches and the pixels random, so the cost is memory
  * latency. Events are processed in blocks: first every pixel of the block is drawn (a short loop
- * whose table loads overlap), then each event's weight and a_lm terms are added, reading one fused
- * per-pixel record (unit vector and the selection exposure of every energy bin) instead of three
- * separate arrays. Events below the lowest cut of the plan are never drawn. Tables are built once and
- * shared; {@link #run} allocates only its outputs and two small buffers.
+ * whose table loads overlap), then each event's unit vector and weight are gathered from one
+ * per-pixel record, then the a_lm terms are summed with the running sums in registers
+ * ({@link LowMultipoles#addBlock}). Events below the lowest snapshot are never drawn. Tables are built
+ * once and shared by the threads of an executor; per-sample event tables live in thread-local buffers.
  */
 public final class IsotropicSampler {
     private static final int BLOCK = 256;
@@ -36,47 +44,119 @@ public final class IsotropicSampler {
     private final PreparedSample data;
     private final LowMultipoles ylm;
     private final ScanPlan plan;
-    private final int[] cuts;
-    /** Per event: index of map k (class-major: class * bins + k). */
-    private final int[] lowerMap;
-    /** Per event: P(take map k) as a 53-bit integer threshold, or -1 when map k is certain. */
-    private final long[] lowerOdds;
-    private final double[] upperWeight;
+    private final MonteCarloOptions options;
+    private final int[] dataCounts;
+    private final double[] lnSnapshot;
+    private final int bins;
+    private final int classMaps;
+    /** Alias tables: class maps [class * bins + k], then selection maps [classMaps + rule * bins + k]. */
     private final PackedAliasTable[] tables;
+    private final double[] tableSums;
     /**
      * Per selection rule r and exposure bin k ([r * bins + k]), per pixel p, 8 doubles from 8p:
      * x, y, z, A_sel(bin k), A_sel(bin k+1) (0 past the last bin) and padding: all an event needs
      * from one cache line (64 bytes) at best, two at worst.
      */
     private final double[][] records;
-    private final int bins;
-    /** Per event: its lower bin and its selection rule. */
-    private final int[] binOffset;
-    private final int[] ruleOf;
+    /** [rule][bin] sky mean of A_sel; ln of the bin centres; ln of the rule edges. */
+    private final double[][] selMeans;
+    private final double[] lnCentre;
+    private final double[] ruleMin;
+    private final double[] ruleMax;
+    /** The data's events as the DATA mode uses them. */
+    private final EventTable dataEvents;
+    /** The energy distribution of SPECTRUM samples (null for DATA). */
+    private final ObservedSpectrum observed;
+    private final ThreadLocal<EventTable> buffers = ThreadLocal.withInitial(EventTable::new);
+    private final ThreadLocal<double[]> spacings = new ThreadLocal<>();
 
+    /** Per event: map index, P(lower map) as a 53-bit threshold (-1: certain), upper weight, bin, rule, Abar. */
+    private static final class EventTable {
+        int size;
+        int[] map = new int[0];
+        long[] odds = new long[0];
+        double[] upperWeight = new double[0];
+        int[] bin = new int[0];
+        int[] rule = new int[0];
+        double[] meanExposure = new double[0];
+
+        void ensure(int n) {
+            if (map.length < n) {
+                int c = Math.max(n, map.length + map.length / 2);
+                map = java.util.Arrays.copyOf(map, c);
+                odds = java.util.Arrays.copyOf(odds, c);
+                upperWeight = java.util.Arrays.copyOf(upperWeight, c);
+                bin = java.util.Arrays.copyOf(bin, c);
+                rule = java.util.Arrays.copyOf(rule, c);
+                meanExposure = java.util.Arrays.copyOf(meanExposure, c);
+            }
+        }
+
+        void copy(int to, EventTable from, int i) {
+            map[to] = from.map[i];
+            odds[to] = from.odds[i];
+            upperWeight[to] = from.upperWeight[i];
+            bin[to] = from.bin[i];
+            rule[to] = from.rule[i];
+            meanExposure[to] = from.meanExposure[i];
+        }
+    }
+
+    /** The DATA-energy sampler with exactly N events. */
     public IsotropicSampler(PreparedSample data, LowMultipoles ylm, ScanPlan plan) {
+        this(data, ylm, plan, MonteCarloOptions.dataEnergies());
+    }
+
+    public IsotropicSampler(PreparedSample data, LowMultipoles ylm, ScanPlan plan, MonteCarloOptions options) {
         this.data = data;
         this.ylm = ylm;
         this.plan = plan;
-        this.cuts = plan.cuts();
+        this.options = options;
+        this.dataCounts = plan.dataCounts();
+        double[] snap = plan.snapshotEnergies();
+        this.lnSnapshot = new double[snap.length];
+        for (int j = 0; j < snap.length; j++) {
+            lnSnapshot[j] = Math.log(snap[j]);
+        }
         ExposureCube cube = data.exposure();
-        int bins = cube.binning().size();
+        SelectionExposure sel = data.selectionExposure();
+        this.bins = cube.binning().size();
         int npix = cube.npix();
-        int nmaps = EventClass.values().length * bins;
-        this.tables = new PackedAliasTable[nmaps];
-        double[] sums = new double[nmaps];
+        this.classMaps = EventClass.values().length * bins;
+        this.tables = new PackedAliasTable[classMaps + sel.rules() * bins];
+        this.tableSums = new double[tables.length];
         for (EventClass c : cube.classes()) {
             for (int k = 0; k < bins; k++) {
-                int m = c.ordinal() * bins + k;
-                double[] map = cube.map(k, c);
-                sums[m] = Arrays.stream(map).sum();
-                if (sums[m] > 0) {
-                    tables[m] = PackedAliasTable.of(map);
-                }
+                table(c.ordinal() * bins + k, cube.map(k, c));
             }
         }
-        SelectionExposure sel = data.selectionExposure();
-        this.bins = bins;
+        this.selMeans = new double[sel.rules()][bins];
+        for (int r = 0; r < sel.rules(); r++) {
+            for (int k = 0; k < bins; k++) {
+                double[] m = sel.map(r, k);
+                if (options.energies() == MonteCarloOptions.Energies.SPECTRUM) {
+                    table(classMaps + r * bins + k, m);
+                }
+                double total = 0;
+                for (double v : m) {
+                    total += v;
+                }
+                selMeans[r][k] = total / m.length;
+            }
+        }
+        this.lnCentre = new double[bins];
+        for (int k = 0; k < bins; k++) {
+            lnCentre[k] = Math.log(cube.binning().centre(k));
+        }
+        var rules = sel.selection().rules();
+        this.ruleMin = new double[rules.size()];
+        this.ruleMax = new double[rules.size()];
+        for (int r = 0; r < rules.size(); r++) {
+            ruleMin[r] = Math.log(rules.get(r).eminGev());
+            ruleMax[r] = Math.log(rules.get(r).emaxGev());
+        }
+        this.observed = options.energies() == MonteCarloOptions.Energies.SPECTRUM
+                ? ObservedSpectrum.of(options.spectrum(), sel) : null;
         this.records = new double[sel.rules() * bins][];
         for (int r = 0; r < sel.rules(); r++) {
             for (int k = 0; k < bins; k++) {
@@ -93,68 +173,215 @@ public final class IsotropicSampler {
             }
         }
         int n = data.size();
-        this.lowerMap = new int[n];
-        this.lowerOdds = new long[n];
-        this.upperWeight = new double[n];
-        this.binOffset = new int[n];
-        this.ruleOf = new int[n];
+        this.dataEvents = new EventTable();
+        dataEvents.ensure(n);
+        dataEvents.size = n;
         for (int i = 0; i < n; i++) {
             ExposureCube.InterpolationPoint at = cube.interpolation(data.energyGev(i));
             int m = data.eventClass(i).ordinal() * bins + at.bin();
-            lowerMap[i] = m;
-            upperWeight[i] = at.upperWeight();
-            binOffset[i] = at.bin();
-            ruleOf[i] = sel.rule(data.energyGev(i));
-            double lo = (1 - at.upperWeight()) * sums[m];
-            double hi = at.upperWeight() == 0.0 ? 0.0 : at.upperWeight() * sums[m + 1];
-            double pLower = lo / (lo + hi);
-            lowerOdds[i] = pLower >= 1.0 ? -1L : (long) Math.floor(pLower * 0x1p53);
+            dataEvents.map[i] = m;
+            dataEvents.upperWeight[i] = at.upperWeight();
+            dataEvents.bin[i] = at.bin();
+            dataEvents.rule[i] = sel.rule(data.energyGev(i));
+            dataEvents.odds[i] = odds(at.upperWeight(), m);
+            dataEvents.meanExposure[i] = data.meanExposure(i);
         }
+    }
+
+    private void table(int m, double[] map) {
+        double sum = 0;
+        for (double v : map) {
+            sum += v;
+        }
+        tableSums[m] = sum;
+        if (sum > 0) {
+            tables[m] = PackedAliasTable.of(map);
+        }
+    }
+
+    /** P(map m rather than m + 1) as a 53-bit threshold, -1 when map m is certain. */
+    private long odds(double w, int m) {
+        double lo = (1 - w) * tableSums[m];
+        double hi = w == 0.0 ? 0.0 : w * tableSums[m + 1];
+        double pLower = lo / (lo + hi);
+        return pLower >= 1.0 ? -1L : (long) Math.floor(pLower * 0x1p53);
+    }
+
+    public MonteCarloOptions options() {
+        return options;
     }
 
     public ScanPlan plan() {
         return plan;
     }
 
-    /**
-     * The running a_lm of sample {@code sample} at every cut of the plan:
-     * result[2 * j] = corrected accumulator at cut j (weights 1/A_i, not yet scaled by Abar),
-     * result[2 * j + 1] = raw accumulator; each of {@link LowMultipoles#STRIDE} doubles.
-     */
-    public double[][] run(long seed, long sample) {
+    /** The running sums of sample {@code sample} at every snapshot of the plan. */
+    public SampleScan run(long seed, long sample) {
         return run(seed, sample, null);
     }
 
-    /** As {@link #run(long, long)}, also recording each event's drawn pixel when pixels != null. */
-    public double[][] run(long seed, long sample, int[] pixels) {
+    /**
+     * As {@link #run(long, long)}, also recording each event's drawn pixel when pixels != null (DATA
+     * energies with fixed N only: pixels[i] for data event i, for events down to the lowest snapshot).
+     */
+    public SampleScan run(long seed, long sample, int[] pixels) {
         UniformRandomProvider rng = RandomStreams.stream(seed, sample);
-        double[][] out = new double[2 * cuts.length][];
+        EventTable ev;
+        long[] counts = new long[dataCounts.length];
+        if (options.energies() == MonteCarloOptions.Energies.SPECTRUM) {
+            ev = spectrumEvents(rng, counts);
+        } else if (options.poisson()) {
+            ev = repeatedDataEvents(rng, counts);
+        } else {
+            ev = dataEvents;
+            for (int j = 0; j < counts.length; j++) {
+                counts[j] = dataCounts[j];
+            }
+        }
+        if (pixels != null && ev != dataEvents) {
+            throw new IllegalArgumentException("pixels are recorded for the data's own events only");
+        }
+        int snaps = counts.length;
+        double[][] out = new double[2 * snaps][];
+        double[] sums = new double[snaps];
         double[] corrected = new double[LowMultipoles.STRIDE];
         double[] raw = new double[LowMultipoles.STRIDE];
         int[] drawn = new int[BLOCK];
         double[] buffer = new double[4 * BLOCK];
+        double meanSum = 0;
         int from = 0;
-        for (int j = 0; j < cuts.length; j++) {
-            int to = cuts[j];
+        for (int j = 0; j < snaps; j++) {
+            int to = (int) counts[j];
             for (int b = from; b < to; b += BLOCK) {
                 int end = Math.min(to, b + BLOCK);
-                draw(rng, b, end, drawn);
+                draw(ev, rng, b, end, drawn);
                 if (pixels != null) {
                     System.arraycopy(drawn, 0, pixels, b, end - b);
                 }
-                accumulate(b, end, drawn, buffer, corrected, raw);
+                accumulate(ev, b, end, drawn, buffer, corrected, raw);
+            }
+            for (int i = from; i < to; i++) {
+                meanSum += ev.meanExposure[i];
             }
             out[2 * j] = corrected.clone();
             out[2 * j + 1] = raw.clone();
-            from = to;
+            sums[j] = meanSum;
+            from = Math.max(from, to);
         }
-        return out;
+        return new SampleScan(out, counts, sums);
+    }
+
+    /** DATA, Poisson: data event i appears Poisson(1) times (only events down to the lowest snapshot). */
+    private EventTable repeatedDataEvents(UniformRandomProvider rng, long[] counts) {
+        EventTable ev = buffers.get();
+        int last = dataCounts.length == 0 ? 0 : dataCounts[dataCounts.length - 1];
+        ev.ensure(2 * last + 16);
+        var poisson = org.apache.commons.rng.sampling.distribution.PoissonSampler.of(rng, 1.0);
+        int n = 0;
+        int j = 0;
+        for (int i = 0; i <= last; i++) {
+            while (j < dataCounts.length && dataCounts[j] == i) {
+                counts[j++] = n;
+            }
+            if (i == last) {
+                break;
+            }
+            int k = poisson.sample();
+            ev.ensure(n + k);
+            for (int c = 0; c < k; c++) {
+                ev.copy(n++, dataEvents, i);
+            }
+        }
+        ev.size = n;
+        return ev;
+    }
+
+    /**
+     * SPECTRUM: N (or Poisson(N)) energies from the observed spectrum, from high to low: the tail
+     * probabilities of N sorted uniforms are the normalised partial sums of N + 1 exponential spacings.
+     */
+    private EventTable spectrumEvents(UniformRandomProvider rng, long[] counts) {
+        int n = options.poisson()
+                ? org.apache.commons.rng.sampling.distribution.PoissonSampler.of(rng, data.size()).sample()
+                : data.size();
+        double[] e = spacings.get();
+        if (e == null || e.length < n + 1) {
+            e = new double[n + 1 + n / 8];
+            spacings.set(e);
+        }
+        var exponential = org.apache.commons.rng.sampling.distribution.ZigguratSampler.Exponential.of(rng);
+        double total = 0;
+        for (int i = 0; i <= n; i++) {
+            e[i] = exponential.sample();
+            total += e[i];
+        }
+        EventTable ev = buffers.get();
+        ev.ensure(n);
+        ObservedSpectrum.Cursor cursor = observed.cursor();
+        double lowest = lnSnapshot.length == 0 ? Double.POSITIVE_INFINITY : lnSnapshot[lnSnapshot.length - 1];
+        double partial = 0;
+        int j = 0;
+        int k = bins - 1;
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            partial += e[i];
+            double x = cursor.lnEnergy(partial / total);
+            while (j < lnSnapshot.length && x < lnSnapshot[j]) {
+                counts[j++] = i;
+            }
+            if (x < lowest) {
+                break;
+            }
+            int r = rule(x);
+            // the log-E interpolation of ExposureCube.interpolation, from ln E directly
+            while (k > 0 && x <= lnCentre[k]) {
+                k--;
+            }
+            int bin;
+            double w;
+            if (bins == 1 || x <= lnCentre[0]) {
+                bin = 0;
+                w = 0.0;
+            } else if (x >= lnCentre[bins - 1]) {
+                bin = bins - 1;
+                w = 0.0;
+            } else {
+                bin = k;
+                w = (x - lnCentre[k]) / (lnCentre[k + 1] - lnCentre[k]);
+            }
+            int m = classMaps + r * bins + bin;
+            ev.map[i] = m;
+            ev.upperWeight[i] = w;
+            ev.bin[i] = bin;
+            ev.rule[i] = r;
+            ev.odds[i] = odds(w, m);
+            double[] means = selMeans[r];
+            ev.meanExposure[i] = w == 0.0 ? means[bin] : (1 - w) * means[bin] + w * means[bin + 1];
+            size = i + 1;
+        }
+        while (j < lnSnapshot.length) {
+            counts[j++] = size;
+        }
+        ev.size = size;
+        return ev;
+    }
+
+    /** The selection rule of ln E = x (its [emin, emax) compared in ln E). */
+    private int rule(double x) {
+        for (int r = 0; r < ruleMin.length; r++) {
+            if (x >= ruleMin[r] && x < ruleMax[r]) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("no class-selection rule covers " + Math.exp(x) + " GeV");
     }
 
     /** Draws the pixels of events [from, to) into drawn[0 ..]. */
-    private void draw(UniformRandomProvider rng, int from, int to, int[] drawn) {
+    private void draw(EventTable ev, UniformRandomProvider rng, int from, int to, int[] drawn) {
+        int[] map = ev.map;
+        long[] lowerOdds = ev.odds;
         for (int i = from; i < to; i++) {
-            int m = lowerMap[i];
+            int m = map[i];
             long odds = lowerOdds[i];
             if (odds >= 0 && (rng.nextLong() >>> 11) >= odds) {
                 m++;
@@ -168,7 +395,11 @@ public final class IsotropicSampler {
      * each event's unit vector and weight 1/A_sel from the pixel records (a short loop, so the CPU keeps
      * many of these cache misses in flight), then adds the a_lm terms from the gathered values.
      */
-    private void accumulate(int from, int to, int[] drawn, double[] buffer, double[] corrected, double[] raw) {
+    private void accumulate(EventTable ev, int from, int to, int[] drawn, double[] buffer, double[] corrected,
+            double[] raw) {
+        int[] ruleOf = ev.rule;
+        int[] binOffset = ev.bin;
+        double[] upperWeight = ev.upperWeight;
         for (int i = from; i < to; i++) {
             double[] rec = records[ruleOf[i] * bins + binOffset[i]];
             int at = drawn[i - from] * RECORD;

@@ -1,42 +1,56 @@
 package org.cranisotropy.montecarlo;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import org.cranisotropy.analysis.PreparedSample;
 
 /**
- * The selections every isotropic sample is measured on, expressed as "cuts" on the data's events
- * sorted from high to low energy: a threshold t selects the first cut(t) events (all with E &gt;= t),
- * a bin [lo, hi) the events between cut(hi) and cut(lo). Because a_lm is linear in the events, a
- * sample only needs its running a_lm at each cut. Immutable.
+ * The selections every isotropic sample is measured on. A sample's events are ordered from high to
+ * low energy and its running a_lm is recorded at "snapshots": the distinct energies of the thresholds
+ * and bin edges, from high to low. Threshold t selects the events before snapshot t (E &gt;= t); bin
+ * [lo, hi) the events between the snapshots of hi and lo. Because a_lm is linear in the events, a
+ * sample only needs its running a_lm at each snapshot. The data's own event counts at each snapshot
+ * ({@link #dataCounts()}) are the snapshot positions when the samples reuse the data's energies.
+ * Immutable.
  */
-public final class ScanPlan {
-    /** A threshold of the scan: its kind ("standard" or "grid") and energy. */
-    public record Threshold(String kind, double gev, int cut) {}
+public final class ScanPlan implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
-    /** An energy bin and its cut range. */
-    public record Bin(double eminGev, double emaxGev, int fromCut, int toCut) {}
+    /** A threshold of the scan: its kind ("standard" or "grid"), energy, data count and snapshot index. */
+    public record Threshold(String kind, double gev, int cut, int snapshot) implements java.io.Serializable {}
 
-    private final int[] cuts;          // increasing event counts at which a snapshot is taken
+    /** An energy bin, its data count range and the snapshots of its upper (from) and lower (to) edge. */
+    public record Bin(double eminGev, double emaxGev, int fromCut, int toCut, int fromSnapshot, int toSnapshot)
+            implements java.io.Serializable {}
+
+    private final double[] snapshotEnergies; // decreasing
+    private final int[] dataCounts;          // events of the data with E >= snapshot energy (non-decreasing)
     private final List<Threshold> thresholds;
     private final List<Bin> bins;
 
     public ScanPlan(PreparedSample data, double[] standard, double[] grid, double[] binEdges) {
-        TreeSet<Integer> cutSet = new TreeSet<>();
-        List<Threshold> t = new ArrayList<>();
+        TreeSet<Double> energies = new TreeSet<>();
         for (double g : standard) {
-            t.add(new Threshold("standard", g, count(data, g)));
+            energies.add(g);
         }
         for (double g : grid) {
-            t.add(new Threshold("grid", g, count(data, g)));
+            energies.add(g);
         }
-        for (Threshold th : t) {
-            if (th.cut() == 0) {
-                throw new IllegalArgumentException("threshold " + th.gev() + " GeV is above every selected event");
-            }
-            cutSet.add(th.cut());
+        for (double e : binEdges) {
+            energies.add(e);
+        }
+        this.snapshotEnergies = energies.descendingSet().stream().mapToDouble(Double::doubleValue).toArray();
+        this.dataCounts = new int[snapshotEnergies.length];
+        for (int j = 0; j < snapshotEnergies.length; j++) {
+            dataCounts[j] = count(data, snapshotEnergies[j]);
+        }
+        List<Threshold> t = new ArrayList<>();
+        for (double g : standard) {
+            t.add(threshold("standard", g, data));
+        }
+        for (double g : grid) {
+            t.add(threshold("grid", g, data));
         }
         List<Bin> b = new ArrayList<>();
         for (int k = 0; k + 1 < binEdges.length; k++) {
@@ -46,13 +60,27 @@ public final class ScanPlan {
                 throw new IllegalArgumentException("energy bin [" + binEdges[k] + ", " + binEdges[k + 1]
                         + ") GeV holds no selected event");
             }
-            b.add(new Bin(binEdges[k], binEdges[k + 1], from, to));
-            cutSet.add(from);
-            cutSet.add(to);
+            b.add(new Bin(binEdges[k], binEdges[k + 1], from, to, snapshot(binEdges[k + 1]), snapshot(binEdges[k])));
         }
-        this.cuts = cutSet.stream().mapToInt(Integer::intValue).toArray();
         this.thresholds = List.copyOf(t);
         this.bins = List.copyOf(b);
+    }
+
+    private Threshold threshold(String kind, double g, PreparedSample data) {
+        int cut = count(data, g);
+        if (cut == 0) {
+            throw new IllegalArgumentException("threshold " + g + " GeV is above every selected event");
+        }
+        return new Threshold(kind, g, cut, snapshot(g));
+    }
+
+    private int snapshot(double e) {
+        for (int j = 0; j < snapshotEnergies.length; j++) {
+            if (snapshotEnergies[j] == e) {
+                return j;
+            }
+        }
+        throw new IllegalStateException("no snapshot at " + e + " GeV");
     }
 
     /** Number of events with energy &gt;= e (events are sorted from high to low). */
@@ -70,18 +98,18 @@ public final class ScanPlan {
         return lo;
     }
 
-    /** Snapshot positions (event counts), increasing. */
-    public int[] cuts() {
-        return cuts.clone();
+    /** Snapshot energies (GeV), decreasing. */
+    public double[] snapshotEnergies() {
+        return snapshotEnergies.clone();
     }
 
-    /** Index of a cut position in {@link #cuts()}. */
-    public int cutIndex(int cut) {
-        int i = Arrays.binarySearch(cuts, cut);
-        if (i < 0) {
-            throw new IllegalArgumentException("no snapshot at " + cut);
-        }
-        return i;
+    /** The data's event count at each snapshot (E &gt;= snapshot energy), non-decreasing. */
+    public int[] dataCounts() {
+        return dataCounts.clone();
+    }
+
+    public int snapshots() {
+        return snapshotEnergies.length;
     }
 
     public List<Threshold> thresholds() {

@@ -9,12 +9,20 @@ import org.cranisotropy.exposure.ExposureCube;
 
 /**
  * Everything an isotropic Monte Carlo needs, in one serialisable value that a Spark job broadcasts:
- * the data's events (the samples keep their energies and classes), the exposure, the class
- * selection, the thresholds and bins, and the master seed. {@link #build()} makes the sampler on
+ * the data's events, the exposure, the class selection, the thresholds and bins, the master seed and
+ * how samples are made ({@link MonteCarloOptions}: energies from the data or the spectrum, Poisson). {@link #build()} makes the sampler on
  * whichever JVM runs it; the result depends only on this value.
  */
 public record SimulationSpec(EventSample events, String eventsName, ExposureCube exposure, ClassSelection selection,
-        double[] standardThresholds, double[] gridThresholds, double[] binEdgesGev, long seed) implements Serializable {
+        double[] standardThresholds, double[] gridThresholds, double[] binEdgesGev, long seed,
+        MonteCarloOptions options) implements Serializable {
+
+    /** Samples that reuse the data's energies and classes, with exactly N events. */
+    public SimulationSpec(EventSample events, String eventsName, ExposureCube exposure, ClassSelection selection,
+            double[] standardThresholds, double[] gridThresholds, double[] binEdgesGev, long seed) {
+        this(events, eventsName, exposure, selection, standardThresholds, gridThresholds, binEdgesGev, seed,
+                MonteCarloOptions.dataEnergies());
+    }
 
     /** The sampler and the measurement step, built from the spec. */
     public record Engine(PreparedSample data, IsotropicSampler sampler, SampleMeasurements measurements) {}
@@ -22,7 +30,7 @@ public record SimulationSpec(EventSample events, String eventsName, ExposureCube
     public Engine build() {
         PreparedSample data = PreparedSample.of(events, eventsName, exposure, selection);
         ScanPlan plan = new ScanPlan(data, standardThresholds, gridThresholds, binEdgesGev);
-        IsotropicSampler sampler = new IsotropicSampler(data, new LowMultipoles(exposure.nside()), plan);
+        IsotropicSampler sampler = new IsotropicSampler(data, new LowMultipoles(exposure.nside()), plan, options);
         return new Engine(data, sampler, new SampleMeasurements(data, plan));
     }
 }

@@ -42,7 +42,10 @@ public final class LimitsJob {
         Dataset<Row> measuredBins = spark.read().parquet(results.resolve("measured_bins").toString())
                 .filter(col("corrected"));
         Dataset<Row> bands = spark.read().parquet(results.resolve("bands").toString()).filter(col("corrected"));
-        Dataset<Row> samples = spark.read().parquet(results.resolve("samples").toString()).filter(col("corrected"));
+        // a sample whose selection is empty (possible when its energies or counts fluctuate) has no dipole:
+        // it is left out of that selection's comparison, as it is of the band
+        Dataset<Row> samples = spark.read().parquet(results.resolve("samples").toString()).filter(col("corrected"))
+                .filter(col("n_events").gt(0));
 
         Dataset<Row> m = measured.select(col("kind"), col("threshold_gev"), col("n_events"), col("delta").alias("delta_meas"));
         Dataset<Row> pvalues = samples.filter(col("kind").isin("standard", "grid"))

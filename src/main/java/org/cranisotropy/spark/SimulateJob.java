@@ -218,6 +218,7 @@ public final class SimulateJob {
                 + " standard=" + java.util.Arrays.toString(spec.standardThresholds())
                 + " grid=" + java.util.Arrays.hashCode(spec.gridThresholds())
                 + " bins=" + java.util.Arrays.toString(spec.binEdgesGev()) + " selection=" + spec.selection()
+                + " options=" + spec.options()
                 + " exposure=" + exposureChecksum(spec);
     }
 
@@ -350,6 +351,8 @@ public final class SimulateJob {
      * (mean and exact percentiles) where they end up. Gathering into arrays instead of Spark SQL's
      * {@code collect_list} / {@code percentile()} keeps this step a few seconds at 20 000 samples.
      * The result does not depend on the partitioning: the values are sorted before anything is summed.
+     * Samples whose selection is empty (n_events 0, possible when energies or counts fluctuate) have no
+     * dipole and are left out: n_samples counts the others.
      */
     public static Dataset<Row> bands(SparkSession spark, Dataset<Row> samples, int partitions) {
         List<Column> cols = new ArrayList<>(List.of(col("kind"), col("threshold_gev"), col("emin_gev"),
@@ -358,7 +361,7 @@ public final class SimulateJob {
             cols.add(col(q));
         }
         int first = 5;
-        List<Row> rows = samples.select(cols.toArray(new Column[0])).javaRDD()
+        List<Row> rows = samples.filter(col("n_events").gt(0)).select(cols.toArray(new Column[0])).javaRDD()
                 .mapPartitionsToPair(it -> {
                     Map<BandKey, BandValues> m = new java.util.HashMap<>();
                     while (it.hasNext()) {

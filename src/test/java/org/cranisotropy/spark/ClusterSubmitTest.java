@@ -183,7 +183,12 @@ class ClusterSubmitTest {
             List<Row> a = localBands.collectAsList();
             assertFalse(a.isEmpty());
             for (Row r : a) {
-                assertEquals((long) SAMPLES, r.getLong(r.fieldIndex("n_samples")));
+                // energies drawn from the spectrum: near the top of the grid some samples hold no event
+                long n = r.getLong(r.fieldIndex("n_samples"));
+                assertTrue(n >= 1 && n <= SAMPLES, "n_samples " + n);
+                if (r.getString(r.fieldIndex("kind")).equals("standard")) {
+                    assertEquals((long) SAMPLES, n);
+                }
             }
             assertSame("bands/", a, clusterBands.collectAsList());
         } finally {

@@ -1,0 +1,74 @@
+package org.cranisotropy.cli;
+
+import com.typesafe.config.Config;
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.cranisotropy.analysis.PreparedSample;
+import org.cranisotropy.events.BrokenPowerLaw;
+import org.cranisotropy.exposure.EnergyBinning;
+import org.cranisotropy.montecarlo.MonteCarloOptions;
+import org.cranisotropy.montecarlo.ObservedSpectrum;
+
+/**
+ * The {@code cra.simulation} section of a run configuration (see conf/demo.conf) and the matching
+ * command-line options: where sample energies come from, the flux (given or fitted, and its range)
+ * and the Poisson variant. Command-line values win over the configuration.
+ */
+final class SimulationSettings {
+    private SimulationSettings() {}
+
+    static MonteCarloOptions options(Config conf, String energiesOption, String spectrumOption, Boolean poissonOption,
+            PreparedSample data, PrintWriter log) {
+        Config sim = conf != null && conf.hasPath("cra.simulation") ? conf.getConfig("cra.simulation") : null;
+        String energies = energiesOption != null ? energiesOption
+                : sim != null && sim.hasPath("energies") ? sim.getString("energies") : "spectrum";
+        boolean poisson = poissonOption != null ? poissonOption
+                : sim != null && sim.hasPath("poisson") && sim.getBoolean("poisson");
+        switch (energies.toLowerCase(Locale.ROOT)) {
+            case "data":
+                return new MonteCarloOptions(MonteCarloOptions.Energies.DATA, null, poisson);
+            case "spectrum":
+                break;
+            default:
+                throw new IllegalArgumentException("energies must be 'spectrum' or 'data', got '" + energies + "'");
+        }
+        Config sp = sim != null && sim.hasPath("spectrum") ? sim.getConfig("spectrum") : null;
+        double lowest = data.energyGev(data.size() - 1);
+        double highest = data.energyGev(0);
+        EnergyBinning binning = data.exposure().binning();
+        double emin = sp != null && sp.hasPath("emin-gev") ? sp.getDouble("emin-gev") : lowest;
+        double emax = sp != null && sp.hasPath("emax-gev") ? sp.getDouble("emax-gev")
+                : Math.max(highest, binning.upper(binning.size() - 1));
+        if (!(emin <= lowest) || !(emax >= highest)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "the spectrum's range [%g, %g] GeV must contain every selected event (%g .. %g GeV)", emin, emax,
+                    lowest, highest));
+        }
+        BrokenPowerLaw flux;
+        String how;
+        if (spectrumOption != null) {
+            String[] v = spectrumOption.split(",");
+            if (v.length != 4) {
+                throw new IllegalArgumentException("--spectrum needs G1,G2,EB,S, got '" + spectrumOption + "'");
+            }
+            flux = new BrokenPowerLaw(Double.parseDouble(v[0].trim()), Double.parseDouble(v[1].trim()),
+                    Double.parseDouble(v[2].trim()), Double.parseDouble(v[3].trim()), emin, emax);
+            how = "given";
+        } else if (sp != null && sp.hasPath("fit") && !sp.getBoolean("fit")) {
+            flux = new BrokenPowerLaw(sp.getDouble("index"), sp.getDouble("index-high"), sp.getDouble("break-gev"),
+                    sp.getDouble("softness"), emin, emax);
+            how = "given in the configuration";
+        } else {
+            long t0 = System.nanoTime();
+            flux = ObservedSpectrum.fit(data, emin, emax);
+            how = String.format(Locale.ROOT, "fitted to the %d selected events in %.1f s", data.size(),
+                    (System.nanoTime() - t0) / 1e9);
+        }
+        MonteCarloOptions options = new MonteCarloOptions(MonteCarloOptions.Energies.SPECTRUM, flux, poisson);
+        if (log != null) {
+            log.printf("samples: %s (%s)%n", options.describe(), how);
+            log.flush();
+        }
+        return options;
+    }
+}
