@@ -64,7 +64,7 @@ final class ReportPage {
                         .append("<figcaption>").append(esc(f.caption())).append(" <a href=\"").append(f.stem())
                         .append(".svg\">SVG</a></figcaption>\n<pre><code>");
                 for (String q : f.queries()) {
-                    h.append(esc(q)).append(q.startsWith("--") ? "\n" : ";\n");
+                    h.append(esc(q)).append(onlyComment(q) ? "\n" : ";\n");
                 }
                 h.append("</code></pre>\n</figure>\n");
             }
@@ -83,11 +83,16 @@ final class ReportPage {
                 s.append("\n-- ").append(sec.heading()).append(": ").append(f.title()).append(" (").append(f.stem())
                         .append(".png)\n");
                 for (String q : f.queries()) {
-                    s.append(q).append(q.startsWith("--") ? "\n" : ";\n");
+                    s.append(q).append(onlyComment(q) ? "\n" : ";\n");
                 }
             }
         }
         return s.toString();
+    }
+
+    /** Whether a query item is only comment lines (nothing to run). */
+    static boolean onlyComment(String q) {
+        return q.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("--"));
     }
 
     private static void row(StringBuilder h, String k, String v) {

@@ -113,9 +113,32 @@ final class SkyFigures {
         return s.append(")").toString();
     }
 
+    /** The events table in Spark SQL: a Parquet path, or the view that {@link #eventsView()} creates. */
     private String eventsTable() {
         String p = t.eventsPath().toString();
-        return t.eventsPath().equals(t.results().resolve("events")) ? sql.table("events") : "parquet.`" + p + "`";
+        if (t.eventsPath().equals(t.results().resolve("events"))) {
+            return sql.table("events");
+        }
+        return isParquet() ? "parquet.`" + p + "`" : "events";
+    }
+
+    private boolean isParquet() {
+        return java.nio.file.Files.isDirectory(t.eventsPath()) || t.eventsPath().toString().endsWith(".parquet");
+    }
+
+    /** Statements that must run before the event queries (a view over a CSV event file), else none. */
+    private List<String> eventsView() {
+        if (isParquet() || t.eventsPath().equals(t.results().resolve("events"))) {
+            return List.of();
+        }
+        return List.of("CREATE OR REPLACE TEMPORARY VIEW events USING csv OPTIONS (path '" + t.eventsPath()
+                + "', header 'true', inferSchema 'true')");
+    }
+
+    private List<String> withView(String... queries) {
+        List<String> q = new ArrayList<>(eventsView());
+        q.addAll(List.of(queries));
+        return q;
     }
 
     List<Figure> skyMaps(double smoothingDeg) {
@@ -138,21 +161,22 @@ final class SkyFigures {
                 + sql.table("measured_thresholds") + " WHERE kind = 'standard' AND corrected ORDER BY threshold_gev LIMIT 1";
         String sigmaSql = "SELECT threshold_gev, delta_p50, delta_p50 / " + String.format(Locale.ROOT, "%.6f", MAXWELL_MEDIAN)
                 + " AS sigma FROM " + sql.table("bands") + " WHERE kind = 'standard' AND corrected ORDER BY threshold_gev LIMIT 1";
-        String exposureSql = "SELECT class, bin, emin_gev, emax_gev, pixel, exposure FROM parquet.`" + t.exposurePath()
-                + "/exposure.parquet` -- per class and bin; summed over the selected classes and interpolated in log E per event in Java";
+        String exposureSql = "-- exposure per class, energy bin and pixel; the report sums the selected classes and "
+                + "interpolates in log E per event (as the analysis does)\nSELECT class, bin, emin_gev, emax_gev, pixel, "
+                + "exposure FROM parquet.`" + t.exposurePath() + "/exposure.parquet`";
         String sel = String.format(Locale.ROOT, "%d selected events with E \u2265 %.1f GeV (class selection of the run)",
                 maps.events(), d.thresholdGev());
         List<Figure> out = new ArrayList<>();
         out.add(new Figure("sky_counts", "Event counts", "Events per HEALPix pixel (Nside " + SkyMaps.COUNT_NSIDE
                 + ", " + String.format(Locale.ROOT, "%.1f", Math.toDegrees(Math.sqrt(4 * Math.PI / (12.0 * 256)))) + " deg "
                 + "pixels), " + sel + ". Mollweide projection, galactic coordinates, l = 0 at the centre. " + dipoleText(d),
-                List.of(selectSql, dipoleSql, sigmaSql), WIDTH, HEIGHT,
+                withView(selectSql, dipoleSql, sigmaSql), WIDTH, HEIGHT,
                 new SkyPainter("Event counts, " + sel, (l, b) -> SkyMaps.at(maps.counts(), countGrid, l, b),
                         new ColourScale(0, cmax, false, "events / pixel"), baseMarks(d), baseCircles(d), null)::paint));
         out.add(new Figure("sky_exposure", "Exposure", "The selection exposure averaged over the same events, (1/N) "
                 + "sum_i A_sel(E_i, p): each event's classes allowed by the selection summed, interpolated in log E at its "
                 + "energy (the exposure the analysis weights with), Nside " + maps.exposure().nside() + ", in m^2 s. "
-                + dipoleText(d), List.of(exposureSql, selectSql), WIDTH, HEIGHT,
+                + dipoleText(d), withView(exposureSql, selectSql), WIDTH, HEIGHT,
                 new SkyPainter("Average selection exposure of the " + maps.events() + " events with E \u2265 "
                         + String.format(Locale.ROOT, "%.1f", d.thresholdGev()) + " GeV",
                         (l, b) -> SkyMaps.at(maps.exposure(), expoGrid, l, b),
@@ -161,7 +185,7 @@ final class SkyFigures {
                 + "isotropic expectation mu_p = sum_i A_sel(E_i, p) / sum_q A_sel(E_i, q), both summed over a top-hat disc "
                 + "of radius %.0f deg around each pixel (Nside %d, healpix-java queryDisc); 1 = isotropic. Range %.3f to "
                 + "%.3f. Neighbouring pixels share most of their disc, so the map is strongly correlated. ", smoothingDeg,
-                maps.relativeIntensity().nside(), rlo, rhi) + dipoleText(d), List.of(selectSql, exposureSql, dipoleSql), WIDTH, HEIGHT,
+                maps.relativeIntensity().nside(), rlo, rhi) + dipoleText(d), withView(selectSql, exposureSql, dipoleSql), WIDTH, HEIGHT,
                 new SkyPainter(String.format(Locale.ROOT, "Relative intensity, %.0f\u00b0 top-hat, E \u2265 %.1f GeV",
                         smoothingDeg, d.thresholdGev()), (l, b) -> SkyMaps.at(maps.relativeIntensity(), smoothGrid, l, b),
                         ColourScale.divergingAround(1.0, rlo, rhi, "counts / expected"), baseMarks(d), baseCircles(d),
@@ -210,7 +234,7 @@ final class SkyFigures {
                 + "energy. ", high.size(), ChartFigures.fmt(eminEvents)) + catalogText + " Diamond: the Vela SNR.";
         String key = sources.isEmpty() ? "no source catalogue given" : "green: gamma-ray sources with 2\u00b0 circles; "
                 + "red: events within 2\u00b0 of a source";
-        List<String> q = List.of("SELECT event_id, energy_gev, l_deg, b_deg, event_class FROM " + eventsTable()
+        List<String> q = withView("SELECT energy_gev, l_deg, b_deg, event_class FROM " + eventsTable()
                 + " WHERE energy_gev >= " + ChartFigures.fmt(eminEvents) + " ORDER BY energy_gev DESC");
         return new Figure("tev_events", "Events above " + ChartFigures.fmt(eminEvents) + " GeV and gamma-ray sources",
                 caption, q, WIDTH, HEIGHT, new SkyPainter(title, null, null, marks, circles, key)::paint);

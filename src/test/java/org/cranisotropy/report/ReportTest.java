@@ -117,6 +117,31 @@ class ReportTest {
     }
 
     @Test
+    void everyQueryOfQueriesSqlRunsInSparkSql() throws Exception {
+        Path out = tmp.resolve("report-sql");
+        Run r = cra("report", "--results", results.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        String sql = Files.readString(out.resolve("queries.sql"));
+        List<String> statements = new java.util.ArrayList<>();
+        for (String s : sql.split(";\n")) {
+            String body = s.lines().filter(l -> !l.strip().startsWith("--")).collect(java.util.stream.Collectors.joining("\n"));
+            if (!body.isBlank()) {
+                statements.add(body.strip());
+            }
+        }
+        assertTrue(statements.size() >= 15, statements.toString());
+        var spark = org.cranisotropy.spark.SparkSessions.create("report-sql-test", "local[1]");
+        try {
+            for (String s : statements) {
+                long rows = spark.sql(s).count();
+                assertTrue(rows > 0 || s.startsWith("CREATE"), "no rows: " + s);
+            }
+        } finally {
+            spark.stop();
+        }
+    }
+
+    @Test
     void missingResultsDirectoryIsOneLineAndNoOutput() {
         Path out = tmp.resolve("no-report");
         Run r = cra("report", "--results", tmp.resolve("nothing").toString(), "--out", out.toString());
