@@ -138,6 +138,7 @@ final class ChartKit {
             }
         }
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, marker != null);
+        r.setDrawSeriesLineAsPath(true); // one SVG path per series instead of one element per segment
         r.setSeriesPaint(0, colour);
         r.setSeriesStroke(0, new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         if (marker != null) {

@@ -31,6 +31,7 @@ public final class FigureFiles {
             g.dispose();
         }
         SVGGraphics2D svg = new SVGGraphics2D(f.width(), f.height());
+        svg.setDefsKeyPrefix(f.stem() + "_"); // stable ids: the same report gives the same SVG
         svg.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         svg.setPaint(java.awt.Color.WHITE);
         svg.fill(area);

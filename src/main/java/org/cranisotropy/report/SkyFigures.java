@@ -229,9 +229,8 @@ final class SkyFigures {
                         + "2 deg of a source (drawn red), the others blue.", sources.size(), catalogFile, near, high.size());
         String title = String.format(Locale.ROOT, "%d events with E \u2265 %s GeV%s", high.size(),
                 ChartFigures.fmt(eminEvents), sources.isEmpty() ? "" : " and gamma-ray sources");
-        String caption = String.format(Locale.ROOT, "All %d events of the event file with E \u2265 %s GeV (every class; "
-                + "the selection keeps all classes at these energies in the demo configuration), labelled with their "
-                + "energy. ", high.size(), ChartFigures.fmt(eminEvents)) + catalogText + " Diamond: the Vela SNR.";
+        String caption = String.format(Locale.ROOT, "All %d events of the event file with E \u2265 %s GeV (every class: "
+                + "the class selection is not applied here), labelled with their energy. ", high.size(), ChartFigures.fmt(eminEvents)) + catalogText + " Diamond: the Vela SNR.";
         String key = sources.isEmpty() ? "no source catalogue given" : "green: gamma-ray sources with 2\u00b0 circles; "
                 + "red: events within 2\u00b0 of a source";
         List<String> q = withView("SELECT energy_gev, l_deg, b_deg, event_class FROM " + eventsTable()
