@@ -29,6 +29,8 @@ final class SkyFigures {
     static final int WIDTH = 1000;
     static final int HEIGHT = 520;
     static final Color VELA = new Color(0xff, 0x00, 0xff);
+    /** Sources are named on the map when the catalogue has at most this many. */
+    static final int MAX_SOURCE_NAMES = 20;
     static final double MAXWELL_MEDIAN = Math.sqrt(ChiSquaredDistribution.of(3).inverseCumulativeProbability(0.5));
 
     private final ResultTables t;
@@ -204,8 +206,13 @@ final class SkyFigures {
         List<SkyPainter.Mark> marks = new ArrayList<>();
         List<SkyPainter.Circle> circles = new ArrayList<>();
         Color green = new Color(0x1a, 0x9a, 0x3a);
+        // Vela first, so that sources and events at its position are drawn over it
+        marks.add(new SkyPainter.Mark(BurstPointSource.VELA_L_DEG, BurstPointSource.VELA_B_DEG, "Vela SNR",
+                ChartKit.diamond(6), VELA, Color.BLACK));
+        boolean names = sources.size() <= MAX_SOURCE_NAMES;
         for (GammaRaySource s : sources) {
-            marks.add(new SkyPainter.Mark(s.lDeg(), s.bDeg(), null, ChartKit.circle(2.5), green, null));
+            marks.add(new SkyPainter.Mark(s.lDeg(), s.bDeg(), names ? s.name() : null, ChartKit.circle(2.5), green,
+                    null));
             circles.add(new SkyPainter.Circle(s.lDeg(), s.bDeg(), 2.0, green, 1.0f));
         }
         int near = 0;
@@ -221,11 +228,10 @@ final class SkyFigures {
             marks.add(new SkyPainter.Mark(h[0], h[1], String.format(Locale.ROOT, "%.1f TeV", h[2] / 1000),
                     ChartKit.circle(4.5), close ? Color.RED : new Color(0x1f, 0x4e, 0x9a), Color.BLACK));
         }
-        marks.add(new SkyPainter.Mark(BurstPointSource.VELA_L_DEG, BurstPointSource.VELA_B_DEG, "Vela SNR",
-                ChartKit.diamond(6), VELA, Color.BLACK));
         String catalogText = sources.isEmpty() && catalogFile == null
                 ? "No gamma-ray catalogue given (--catalog FILE): the figure shows the events only."
-                : String.format(Locale.ROOT, "Green: the %d sources of %s with 2 deg circles; %d of the %d events lie within "
+                : String.format(Locale.ROOT, "Green: the %d sources of %s with 2 deg circles (named when at most "
+                        + MAX_SOURCE_NAMES + "); %d of the %d events lie within "
                         + "2 deg of a source (drawn red), the others blue.", sources.size(), catalogFile, near, high.size());
         String title = String.format(Locale.ROOT, "%d events with E \u2265 %s GeV%s", high.size(),
                 ChartFigures.fmt(eminEvents), sources.isEmpty() ? "" : " and gamma-ray sources");
