@@ -142,6 +142,15 @@ class ReportTest {
     }
 
     @Test
+    void seedAndSampleCountAreAlsoInTheSparkMetadataOfBands() {
+        String json = org.cranisotropy.io.ParquetTableReader.read(results.resolve("bands")).metadata()
+                .get("org.apache.spark.sql.parquet.row.metadata");
+        assertEquals("7", RunInfo.fieldMetadata(json, "cra.seed"));
+        assertEquals("20", RunInfo.fieldMetadata(json, "cra.samples"));
+        assertEquals(null, RunInfo.fieldMetadata(json, "cra.no-such-key"));
+    }
+
+    @Test
     void missingResultsDirectoryIsOneLineAndNoOutput() {
         Path out = tmp.resolve("no-report");
         Run r = cra("report", "--results", tmp.resolve("nothing").toString(), "--out", out.toString());
