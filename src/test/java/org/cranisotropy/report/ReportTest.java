@@ -142,6 +142,25 @@ class ReportTest {
     }
 
     @Test
+    void anEventAtASourceIsCountedAsAssociated() throws Exception {
+        EventSample ev = EventSample.read(tmp.resolve("events.csv"));
+        int top = 0;
+        for (int i = 1; i < ev.size(); i++) {
+            top = ev.energyGev(i) > ev.energyGev(top) ? i : top;
+        }
+        Path catalog = tmp.resolve("at-event.csv");
+        // 1.5 deg in latitude from the highest-energy event (inside 2 deg), and one source far away
+        double b = ev.bDeg(top) > 0 ? ev.bDeg(top) - 1.5 : ev.bDeg(top) + 1.5;
+        double lFar = (ev.lDeg(top) + 180) % 360;
+        Files.writeString(catalog, "name,l_deg,b_deg\nnear," + ev.lDeg(top) + "," + b + "\nfar," + lFar + ",0\n");
+        Path out = tmp.resolve("report-assoc");
+        Run r = cra("report", "--results", results.toString(), "--out", out.toString(), "--catalog", catalog.toString(),
+                "--emin-events", Double.toString(ev.energyGev(top)));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(out.resolve("index.html")).contains("1 of the 1 events lie within 2 deg"));
+    }
+
+    @Test
     void seedAndSampleCountAreAlsoInTheSparkMetadataOfBands() {
         String json = org.cranisotropy.io.ParquetTableReader.read(results.resolve("bands")).metadata()
                 .get("org.apache.spark.sql.parquet.row.metadata");
