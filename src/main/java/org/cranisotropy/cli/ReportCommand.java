@@ -13,11 +13,12 @@ import picocli.CommandLine.Option;
 @Command(
         name = "report",
         header = "HTML report of a run: figures (PNG + SVG) and the queries behind them.", mixinStandardHelpOptions = true,
-        description = {"Draws the figures of a results directory (measured_thresholds, measured_bins, bands,",
-            "limits, events, exposure): delta vs threshold with the isotropic bands, upper limits,",
-            "binned limits, C2/C3, Mollweide sky maps, the highest-energy events against gamma-ray",
-            "sources, the Vela model. Writes DIR/index.html (self-contained), STEM.png + STEM.svg per",
-            "figure and queries.sql (the Spark SQL behind them). DIR is replaced whole."})
+        description = {"Draws the figures of a results directory (measured_thresholds,",
+            "measured_bins, bands, limits, events, exposure): delta vs threshold with the",
+            "isotropic bands, upper limits, binned limits, C2/C3, Mollweide sky maps, the",
+            "highest-energy events against gamma-ray sources, the Vela model. Writes",
+            "DIR/index.html (self-contained), STEM.png + STEM.svg per figure and queries.sql",
+            "(the Spark SQL behind them). DIR is replaced whole."})
 final class ReportCommand implements Runnable {
     @Option(names = "--results", required = true, paramLabel = "DIR", description = "Results directory of a run.")
     Path results;
