@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Dipole and low-multipole anisotropy of cosmic-ray electron+positron arrival directions.",
         subcommands = {RunCommand.class, SqlCommand.class, ExposureCommand.class, GenerateCommand.class, AnalyzeCommand.class, SimulateCommand.class,
-            LimitsCommand.class, AlmCommand.class, MapCommand.class, LimitCommand.class, BenchCommand.class, ModelCommand.class, AssociateCommand.class,
+            LimitsCommand.class, ReportCommand.class, AssociateCommand.class, AlmCommand.class, MapCommand.class,
+            LimitCommand.class, BenchCommand.class, ModelCommand.class,
             CommandLine.HelpCommand.class})
 public final class Cra implements Runnable {
     /** Exit code for input the tool rejects (bad file content, bad option value). */

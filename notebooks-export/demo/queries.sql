@@ -1,0 +1,51 @@
+-- The queries behind the figures of the cra report of results/demo.
+-- Spark SQL; run from the directory the report was made in, e.g.
+--   submit/cra sql --results results/demo "<query>"
+
+-- Dipole amplitude vs threshold energy: Dipole amplitude vs threshold energy, with exposure correction (delta_threshold_corrected.png)
+SELECT threshold_gev, delta FROM parquet.`results/demo/measured_thresholds` WHERE kind = 'every_event' AND corrected ORDER BY threshold_gev;
+SELECT threshold_gev, n_events, delta, dipole_l_deg, dipole_b_deg FROM parquet.`results/demo/measured_thresholds` WHERE kind = 'standard' AND corrected ORDER BY threshold_gev;
+SELECT threshold_gev, n_samples, delta_p02275, delta_p15865, delta_p50, delta_p84135, delta_p97725 FROM parquet.`results/demo/bands` WHERE kind = 'grid' AND corrected ORDER BY threshold_gev;
+
+-- Dipole amplitude vs threshold energy: Dipole amplitude vs threshold energy, without exposure correction (delta_threshold_uncorrected.png)
+SELECT threshold_gev, delta FROM parquet.`results/demo/measured_thresholds` WHERE kind = 'every_event' AND NOT corrected ORDER BY threshold_gev;
+SELECT threshold_gev, n_events, delta, dipole_l_deg, dipole_b_deg FROM parquet.`results/demo/measured_thresholds` WHERE kind = 'standard' AND NOT corrected ORDER BY threshold_gev;
+SELECT threshold_gev, n_samples, delta_p02275, delta_p15865, delta_p50, delta_p84135, delta_p97725 FROM parquet.`results/demo/bands` WHERE kind = 'grid' AND NOT corrected ORDER BY threshold_gev;
+
+-- Upper limits: 95 % CL upper limit vs threshold energy (Fermi-LAT 2010 method) (upper_limits.png)
+SELECT kind, threshold_gev, delta, ul_delta_fermi2010 FROM parquet.`results/demo/limits` WHERE kind IN ('grid', 'standard') ORDER BY kind, threshold_gev;
+
+-- Binned limits: Binned upper limits (frequentist and Bayesian) (binned_limits.png)
+SELECT emin_gev, emax_gev, sqrt(emin_gev * emax_gev) AS e_center_gev, n_events, delta, c1_rel, cn, ul_delta_lr, ul_delta_bayes, ul_delta_bayes_flat_delta FROM parquet.`results/demo/limits` WHERE kind = 'bin' ORDER BY emin_gev;
+
+-- Quadrupole and octupole: C2 and C3 vs threshold energy, without exposure correction (c2_c3_uncorrected.png)
+SELECT threshold_gev, c2, c3 FROM parquet.`results/demo/measured_thresholds` WHERE kind = 'grid' AND NOT corrected ORDER BY threshold_gev;
+SELECT corrected, threshold_gev, c2_p02275, c2_p15865, c2_p50, c2_p84135, c2_p97725, c3_p02275, c3_p15865, c3_p50, c3_p84135, c3_p97725 FROM parquet.`results/demo/bands` WHERE kind = 'grid' ORDER BY corrected, threshold_gev;
+
+-- Quadrupole and octupole: C2 and C3 vs threshold energy, with exposure correction (c2_c3_corrected.png)
+SELECT threshold_gev, c2, c3 FROM parquet.`results/demo/measured_thresholds` WHERE kind = 'grid' AND corrected ORDER BY threshold_gev;
+SELECT corrected, threshold_gev, c2_p02275, c2_p15865, c2_p50, c2_p84135, c2_p97725, c3_p02275, c3_p15865, c3_p50, c3_p84135, c3_p97725 FROM parquet.`results/demo/bands` WHERE kind = 'grid' ORDER BY corrected, threshold_gev;
+
+-- Sky maps: Event counts (sky_counts.png)
+SELECT l_deg, b_deg, energy_gev, event_class FROM parquet.`results/demo/events` WHERE energy_gev >= 125.0 AND ((energy_gev >= 0 AND energy_gev < 475.5 AND event_class IN ('A', 'B')) OR (energy_gev >= 475.5 AND energy_gev < 1000000000000 AND event_class IN ('A', 'B', 'C', 'D')));
+SELECT threshold_gev, n_events, delta, dipole_l_deg, dipole_b_deg FROM parquet.`results/demo/measured_thresholds` WHERE kind = 'standard' AND corrected ORDER BY threshold_gev LIMIT 1;
+SELECT threshold_gev, delta_p50, delta_p50 / 1.538172 AS sigma FROM parquet.`results/demo/bands` WHERE kind = 'standard' AND corrected ORDER BY threshold_gev LIMIT 1;
+
+-- Sky maps: Exposure (sky_exposure.png)
+-- exposure per class, energy bin and pixel; the report sums the selected classes and interpolates in log E per event (as the analysis does)
+SELECT class, bin, emin_gev, emax_gev, pixel, exposure FROM parquet.`results/demo/exposure/exposure.parquet`;
+SELECT l_deg, b_deg, energy_gev, event_class FROM parquet.`results/demo/events` WHERE energy_gev >= 125.0 AND ((energy_gev >= 0 AND energy_gev < 475.5 AND event_class IN ('A', 'B')) OR (energy_gev >= 475.5 AND energy_gev < 1000000000000 AND event_class IN ('A', 'B', 'C', 'D')));
+
+-- Sky maps: Relative intensity (sky_relative_intensity.png)
+SELECT l_deg, b_deg, energy_gev, event_class FROM parquet.`results/demo/events` WHERE energy_gev >= 125.0 AND ((energy_gev >= 0 AND energy_gev < 475.5 AND event_class IN ('A', 'B')) OR (energy_gev >= 475.5 AND energy_gev < 1000000000000 AND event_class IN ('A', 'B', 'C', 'D')));
+-- exposure per class, energy bin and pixel; the report sums the selected classes and interpolates in log E per event (as the analysis does)
+SELECT class, bin, emin_gev, emax_gev, pixel, exposure FROM parquet.`results/demo/exposure/exposure.parquet`;
+SELECT threshold_gev, n_events, delta, dipole_l_deg, dipole_b_deg FROM parquet.`results/demo/measured_thresholds` WHERE kind = 'standard' AND corrected ORDER BY threshold_gev LIMIT 1;
+
+-- TeV events and gamma-ray sources: Events above 5000 GeV and gamma-ray sources (tev_events.png)
+SELECT energy_gev, l_deg, b_deg, event_class FROM parquet.`results/demo/events` WHERE energy_gev >= 5000 ORDER BY energy_gev DESC;
+
+-- Vela model: Expected Vela dipole vs energy against the limits (vela_model.png)
+SELECT threshold_gev, ul_delta_fermi2010 FROM parquet.`results/demo/limits` WHERE kind = 'grid' ORDER BY threshold_gev;
+SELECT emin_gev, emax_gev, ul_delta_lr, ul_delta_bayes FROM parquet.`results/demo/limits` WHERE kind = 'bin' ORDER BY emin_gev;
+-- the model curve is not a table: submit/cra model vela --emin 50 --emax 20000 --points 80

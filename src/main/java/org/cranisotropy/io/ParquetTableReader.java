@@ -1,0 +1,154 @@
+package org.cranisotropy.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+
+/**
+ * Reads a result table — a Parquet file or a Spark-style directory of part files (not partitioned) —
+ * with the plain parquet-hadoop reader (no Spark): every top-level primitive column, numbers and
+ * booleans (1/0) as doubles, strings as text; nulls are NaN or "". The footer key-value metadata of
+ * the first part file comes along. Errors are {@link BadInputException}s naming the path.
+ */
+public final class ParquetTableReader {
+    private ParquetTableReader() {}
+
+    /** The part files of a table directory (sorted), or the file itself. */
+    public static List<Path> parts(Path path) {
+        if (!Files.exists(path)) {
+            throw new BadInputException(path + ": no such table");
+        }
+        List<Path> parts = new ArrayList<>();
+        if (Files.isDirectory(path)) {
+            try (var s = Files.list(path)) {
+                s.filter(p -> p.getFileName().toString().endsWith(".parquet")
+                        && !p.getFileName().toString().startsWith(".")).sorted().forEach(parts::add);
+            } catch (IOException e) {
+                throw new BadInputException(path + ": cannot list (" + e.getMessage() + ")", e);
+            }
+            if (parts.isEmpty()) {
+                throw new BadInputException(path + ": directory holds no .parquet files");
+            }
+        } else {
+            parts.add(path);
+        }
+        return parts;
+    }
+
+    /** The footer key-value metadata of one Parquet file. */
+    public static Map<String, String> footer(Path file) {
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+            return Map.copyOf(reader.getFooter().getFileMetaData().getKeyValueMetaData());
+        } catch (IOException | RuntimeException e) {
+            throw new BadInputException(file + ": cannot read as Parquet (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The whole table. */
+    public static ParquetTable read(Path path) {
+        List<Path> parts = parts(path);
+        Map<String, List<Object>> chunks = new LinkedHashMap<>();
+        int total = 0;
+        for (Path part : parts) {
+            total += readFile(part, chunks);
+        }
+        Map<String, double[]> numeric = new LinkedHashMap<>();
+        Map<String, String[]> text = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Object>> e : chunks.entrySet()) {
+            int at = 0;
+            if (e.getValue().get(0) instanceof String[]) {
+                String[] col = new String[total];
+                for (Object c : e.getValue()) {
+                    String[] s = (String[]) c;
+                    System.arraycopy(s, 0, col, at, s.length);
+                    at += s.length;
+                }
+                text.put(e.getKey(), col);
+            } else {
+                double[] col = new double[total];
+                for (Object c : e.getValue()) {
+                    double[] d = (double[]) c;
+                    System.arraycopy(d, 0, col, at, d.length);
+                    at += d.length;
+                }
+                numeric.put(e.getKey(), col);
+            }
+        }
+        return new ParquetTable(path.toString(), total, numeric, text, footer(parts.get(0)));
+    }
+
+    private static int readFile(Path file, Map<String, List<Object>> chunks) {
+        String name = file.toString();
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+            MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+            long count = reader.getRecordCount();
+            if (count > Integer.MAX_VALUE) {
+                throw new BadInputException(name + ": too many rows (" + count + ")");
+            }
+            int n = (int) count;
+            List<Type> fields = schema.getFields();
+            Object[] cols = new Object[fields.size()];
+            for (int f = 0; f < fields.size(); f++) {
+                Type t = fields.get(f);
+                if (!t.isPrimitive()) {
+                    continue;
+                }
+                boolean isText = t.asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.BINARY;
+                cols[f] = isText ? new String[n] : new double[n];
+                chunks.computeIfAbsent(t.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(cols[f]);
+            }
+            int row = 0;
+            PageReadStore pages;
+            while ((pages = reader.readNextRowGroup()) != null) {
+                RecordReader<Group> records = new ColumnIOFactory().getColumnIO(schema)
+                        .getRecordReader(pages, new GroupRecordConverter(schema));
+                for (long k = 0; k < pages.getRowCount(); k++, row++) {
+                    Group g = records.read();
+                    for (int f = 0; f < fields.size(); f++) {
+                        if (cols[f] == null) {
+                            continue;
+                        }
+                        boolean present = g.getFieldRepetitionCount(f) > 0;
+                        if (cols[f] instanceof String[] s) {
+                            s[row] = present ? g.getValueToString(f, 0) : "";
+                        } else {
+                            ((double[]) cols[f])[row] = present ? value(g, f, fields.get(f)) : Double.NaN;
+                        }
+                    }
+                }
+            }
+            return n;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof BadInputException b) {
+                throw b;
+            }
+            throw new BadInputException(name + ": cannot read as Parquet (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static double value(Group g, int field, Type t) {
+        return switch (t.asPrimitiveType().getPrimitiveTypeName()) {
+            case DOUBLE -> g.getDouble(field, 0);
+            case FLOAT -> g.getFloat(field, 0);
+            case INT32 -> g.getInteger(field, 0);
+            case INT64 -> g.getLong(field, 0);
+            case BOOLEAN -> g.getBoolean(field, 0) ? 1.0 : 0.0;
+            default -> Double.NaN;
+        };
+    }
+}

@@ -1,0 +1,348 @@
+package org.cranisotropy.report;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.cranisotropy.io.ParquetTable;
+import org.cranisotropy.model.VelaDipole;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+
+/**
+ * The chart figures of the report (JFreeChart): dipole amplitude against threshold with the isotropic bands,
+ * the Fermi-LAT 2010 limits, the binned 2017 limits, C2 and C3 against their bands, and the Vela model against
+ * the limits. Every number comes from the result tables; the SQL that selects it goes with the figure.
+ */
+final class ChartFigures {
+    static final int WIDTH = 900;
+    static final int HEIGHT = 560;
+    private static final String BAND1 = "isotropic 1\u03c3 band (15.865\u201384.135 %)";
+    private static final String BAND2 = "isotropic 2\u03c3 band (2.275\u201397.725 %)";
+
+    private final ResultTables t;
+    private final String results;
+
+    ChartFigures(ResultTables t, String results) {
+        this.t = t;
+        this.results = results;
+    }
+
+    /** Spark SQL's name of a table of the results directory. */
+    String table(String name) {
+        return "parquet.`" + results + "/" + name + "`";
+    }
+
+    private static String flag(boolean corrected) {
+        return corrected ? "corrected" : "NOT corrected";
+    }
+
+    // ---- figure 1 -------------------------------------------------------------------------------------------
+
+    Figure dipoleVsThreshold(boolean corrected) {
+        ParquetTable m = t.thresholds();
+        int[] every = TableRows.select(m, "every_event", corrected, "threshold_gev");
+        String curveKind = every.length > 0 ? "every_event" : "grid";
+        if (every.length == 0) {
+            every = TableRows.require(m, "grid", corrected, "threshold_gev");
+        }
+        double[][] curve = Decimation.logM4(TableRows.values(m, "threshold_gev", every),
+                TableRows.values(m, "delta", every), WIDTH);
+        int[] std = TableRows.select(m, "standard", corrected, "threshold_gev");
+        int[] band = TableRows.require(t.bands(), "grid", corrected, "threshold_gev");
+        double[] bx = TableRows.values(t.bands(), "threshold_gev", band);
+        double[] p50 = TableRows.values(t.bands(), "delta_p50", band);
+        double[] hi1 = TableRows.values(t.bands(), "delta_p84135", band);
+        double[] hi2 = TableRows.values(t.bands(), "delta_p97725", band);
+
+        XYPlot p = ChartKit.plot(ChartKit.logAxis(ChartKit.ENERGY_THRESHOLD),
+                ChartKit.logAxis("Dipole amplitude \u03b4 = 3\u221a(C1/C0)"));
+        ChartKit.addBand(p, 0, BAND2, bx, p50, TableRows.values(t.bands(), "delta_p02275", band), hi2, ChartKit.BAND2);
+        ChartKit.addBand(p, 1, BAND1, bx, p50, TableRows.values(t.bands(), "delta_p15865", band), hi1, ChartKit.BAND1);
+        ChartKit.addLine(p, 2, "median", bx, p50, ChartKit.MEDIAN, 1.2f, null);
+        ChartKit.addLine(p, 3, "data", curve[0], curve[1], ChartKit.DATA, 1.1f, null);
+        ChartKit.addMarkers(p, 4, "standard", TableRows.values(m, "threshold_gev", std), TableRows.values(m, "delta", std),
+                ChartKit.MARKER, ChartKit.diamond(5));
+        String dataLabel = curveKind.equals("every_event") ? "data, every event's energy as threshold"
+                : "data, grid thresholds";
+        JFreeChart c = ChartKit.chart("Dipole amplitude vs threshold energy, " + (corrected ? "with" : "without")
+                + " exposure correction", p, ChartKit.legend(ChartKit.lineItem(dataLabel, ChartKit.DATA, 1.5f),
+                ChartKit.markerItem("data, standard thresholds", ChartKit.MARKER, ChartKit.diamond(5)),
+                ChartKit.lineItem("isotropic median", ChartKit.MEDIAN, 1.5f), ChartKit.fillItem(BAND1, ChartKit.BAND1),
+                ChartKit.fillItem(BAND2, ChartKit.BAND2)));
+
+        int[] grid = TableRows.select(m, "grid", corrected, "threshold_gev");
+        double[] gd = TableRows.values(m, "delta", grid);
+        int above1 = 0;
+        int above2 = 0;
+        double maxAbove = 0;
+        double maxAt = Double.NaN;
+        int compared = Math.min(gd.length, band.length);
+        for (int i = 0; i < compared; i++) {
+            above1 += gd[i] > hi1[i] ? 1 : 0;
+            above2 += gd[i] > hi2[i] ? 1 : 0;
+            if (gd[i] > hi2[i] && gd[i] / hi2[i] > maxAbove) {
+                maxAbove = gd[i] / hi2[i];
+                maxAt = bx[i];
+            }
+        }
+        String caption = String.format(Locale.ROOT, "%s: delta of the events above each threshold (%s), %d standard "
+                + "thresholds as markers; isotropic median and 1\u03c3 / 2\u03c3 bands of the %s Monte Carlo "
+                + "samples at the %d grid thresholds. At the grid thresholds the data lie above the 1\u03c3 band at %d "
+                + "and above the 2\u03c3 band at %d of %d thresholds%s. The every-event curve is drawn with at most "
+                + "four points per horizontal pixel (first, lowest, highest, last), which leaves its look unchanged.",
+                corrected ? "Exposure-corrected (events weighted by the inverse exposure)" : "Not corrected (unit weights)",
+                curveKind.equals("every_event") ? every.length + " thresholds, one per selected event"
+                        : every.length + " grid thresholds", std.length, t.bands().rows() > 0
+                        ? Long.toString((long) t.bands().numeric("n_samples")[band[0]]) : "?", band.length, above1,
+                above2, compared, above2 > 0 ? String.format(Locale.ROOT, " (furthest above at %.4g GeV, %.2f times "
+                        + "the 97.725 %% percentile)", maxAt, maxAbove) : "");
+        List<String> q = List.of(
+                "SELECT threshold_gev, delta FROM " + table("measured_thresholds") + " WHERE kind = '" + curveKind
+                        + "' AND " + flag(corrected) + " ORDER BY threshold_gev",
+                "SELECT threshold_gev, n_events, delta, dipole_l_deg, dipole_b_deg FROM " + table("measured_thresholds")
+                        + " WHERE kind = 'standard' AND " + flag(corrected) + " ORDER BY threshold_gev",
+                "SELECT threshold_gev, n_samples, delta_p02275, delta_p15865, delta_p50, delta_p84135, delta_p97725 FROM "
+                        + table("bands") + " WHERE kind = 'grid' AND " + flag(corrected) + " ORDER BY threshold_gev");
+        return new Figure("delta_threshold_" + (corrected ? "corrected" : "uncorrected"),
+                "Dipole amplitude vs threshold energy, " + (corrected ? "with" : "without") + " exposure correction",
+                caption, q, WIDTH, HEIGHT, c::draw);
+    }
+
+    // ---- figure 2 -------------------------------------------------------------------------------------------
+
+    Figure upperLimits(List<OverlayLimits> overlays) {
+        ParquetTable l = t.limits();
+        int[] grid = TableRows.require(l, "grid", null, "threshold_gev");
+        int[] std = TableRows.select(l, "standard", null, "threshold_gev");
+        XYPlot p = ChartKit.plot(ChartKit.logAxis(ChartKit.ENERGY_THRESHOLD),
+                ChartKit.logAxis("95 % CL upper limit on \u03b4"));
+        ChartKit.addLine(p, 0, "grid", TableRows.values(l, "threshold_gev", grid),
+                TableRows.values(l, "ul_delta_fermi2010", grid), ChartKit.DATA, 1.6f, null);
+        ChartKit.addMarkers(p, 1, "standard", TableRows.values(l, "threshold_gev", std),
+                TableRows.values(l, "ul_delta_fermi2010", std), ChartKit.MARKER, ChartKit.diamond(5));
+        List<LegendItem> items = new ArrayList<>(List.of(
+                ChartKit.lineItem("this run, Fermi-LAT 2010 method, grid thresholds", ChartKit.DATA, 1.6f),
+                ChartKit.markerItem("this run, standard thresholds", ChartKit.MARKER, ChartKit.diamond(5))));
+        int index = 2;
+        int colour = 2;
+        StringBuilder files = new StringBuilder();
+        for (OverlayLimits o : overlays) {
+            files.append(files.length() == 0 ? "" : ", ").append(o.file());
+            for (Map.Entry<String, double[][]> s : o.series().entrySet()) {
+                Color col = ChartKit.SERIES[colour++ % ChartKit.SERIES.length];
+                ChartKit.addLine(p, index++, s.getKey(), s.getValue()[0], s.getValue()[1], col, 1.3f, ChartKit.square(3));
+                items.add(ChartKit.lineMarkerItem(s.getKey() + " (overlay)", col, ChartKit.square(3)));
+            }
+        }
+        JFreeChart c = ChartKit.chart("95 % CL upper limit on the dipole amplitude vs threshold energy", p,
+                ChartKit.legend(items.toArray(new LegendItem[0])));
+        String caption = "Upper limits at 95 % CL from the measured (exposure-corrected) delta by the Fermi-LAT 2010 "
+                + "method (the Maxwell distribution of delta; depends on delta_meas only), at the grid thresholds (line) "
+                + "and the standard thresholds (markers). "
+                + (overlays.isEmpty() ? "No overlay given (--overlay FILE adds limits from a CSV energy_gev,ul,label)."
+                        : "Overlaid from " + files + " (as supplied by the user, not checked).");
+        List<String> q = List.of("SELECT kind, threshold_gev, delta, ul_delta_fermi2010 FROM " + table("limits")
+                + " WHERE kind IN ('grid', 'standard') ORDER BY kind, threshold_gev");
+        return new Figure("upper_limits", "95 % CL upper limit vs threshold energy (Fermi-LAT 2010 method)", caption, q,
+                WIDTH, HEIGHT, c::draw);
+    }
+
+    // ---- figure 3 -------------------------------------------------------------------------------------------
+
+    /** The limit rows of the energy bins, ordered by emin. */
+    int[] binRows() {
+        return TableRows.require(t.limits(), "bin", null, "emin_gev");
+    }
+
+    static void addBinned(XYPlot p, int index, String name, double[] emin, double[] emax, double[] ul, Color colour,
+            java.awt.Shape shape) {
+        XYIntervalSeries s = new XYIntervalSeries(name);
+        for (int i = 0; i < emin.length; i++) {
+            if (ul[i] > 0 && Double.isFinite(ul[i])) {
+                s.add(Math.sqrt(emin[i] * emax[i]), emin[i], emax[i], ul[i], ul[i], ul[i]);
+            }
+        }
+        XYIntervalSeriesCollection d = new XYIntervalSeriesCollection();
+        d.addSeries(s);
+        XYErrorRenderer r = new XYErrorRenderer();
+        r.setDrawXError(true);
+        r.setDrawYError(false);
+        r.setDefaultLinesVisible(false);
+        r.setSeriesLinesVisible(0, false);
+        r.setSeriesShape(0, shape);
+        r.setSeriesPaint(0, colour);
+        r.setErrorPaint(colour);
+        r.setErrorStroke(new java.awt.BasicStroke(1.6f));
+        r.setCapLength(6);
+        p.setDataset(index, d);
+        p.setRenderer(index, r);
+    }
+
+    Figure binnedLimits() {
+        ParquetTable l = t.limits();
+        int[] bins = binRows();
+        double[] emin = TableRows.values(l, "emin_gev", bins);
+        double[] emax = TableRows.values(l, "emax_gev", bins);
+        XYPlot p = ChartKit.plot(ChartKit.logAxis(ChartKit.ENERGY_BIN), ChartKit.logAxis("95 % CL upper limit on \u03b4"));
+        addBinned(p, 0, "lr", emin, emax, TableRows.values(l, "ul_delta_lr", bins), ChartKit.SERIES[0], ChartKit.circle(4));
+        addBinned(p, 1, "bayes", emin, emax, TableRows.values(l, "ul_delta_bayes", bins), ChartKit.SERIES[1],
+                ChartKit.square(3.5));
+        addBinned(p, 2, "bayes_flat_delta", emin, emax, TableRows.values(l, "ul_delta_bayes_flat_delta", bins),
+                ChartKit.SERIES[4], ChartKit.diamond(4.5));
+        JFreeChart c = ChartKit.chart("Binned 95 % CL upper limits (Fermi-LAT 2017 methods)", p, ChartKit.legend(
+                ChartKit.lineMarkerItem("frequentist (likelihood ratio, -2 ln \u03bb = 3.841)", ChartKit.SERIES[0],
+                        ChartKit.circle(4)),
+                ChartKit.lineMarkerItem("Bayesian (prior flat in C1ani)", ChartKit.SERIES[1], ChartKit.square(3.5)),
+                ChartKit.lineMarkerItem("Bayesian (prior flat in \u03b4)", ChartKit.SERIES[4], ChartKit.diamond(4.5))));
+        String caption = String.format(Locale.ROOT, "Upper limits on delta in %d independent energy bins (horizontal "
+                + "bars span each bin, emin to emax; markers at the geometric bin centre sqrt(emin emax)), from the "
+                + "measured C1 and the white noise C_N of each bin (exposure-corrected). The prior flat in C1ani gives "
+                + "the highest limits: the likelihood falls only as C1ani^-3/2 for large C1ani, so the posterior has a "
+                + "heavy tail; the prior flat in delta is shown for comparison.", bins.length);
+        List<String> q = List.of("SELECT emin_gev, emax_gev, sqrt(emin_gev * emax_gev) AS e_center_gev, n_events, delta, "
+                + "c1_rel, cn, ul_delta_lr, ul_delta_bayes, ul_delta_bayes_flat_delta FROM " + table("limits") + " WHERE kind = 'bin' ORDER BY emin_gev");
+        return new Figure("binned_limits", "Binned upper limits (frequentist and Bayesian)", caption, q, WIDTH, HEIGHT,
+                c::draw);
+    }
+
+    // ---- figure 4 -------------------------------------------------------------------------------------------
+
+    Figure quadrupoleOctupole(boolean corrected) {
+        ParquetTable m = t.thresholds();
+        int[] grid = TableRows.require(m, "grid", corrected, "threshold_gev");
+        int[] band = TableRows.require(t.bands(), "grid", corrected, "threshold_gev");
+        double[] gx = TableRows.values(m, "threshold_gev", grid);
+        double[] bx = TableRows.values(t.bands(), "threshold_gev", band);
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(ChartKit.logAxis(ChartKit.ENERGY_THRESHOLD));
+        combined.setGap(8);
+        int[] other = TableRows.select(t.bands(), "grid", !corrected, "threshold_gev");
+        double[] ox = TableRows.values(t.bands(), "threshold_gev", other);
+        String otherName = "isotropic median " + (corrected ? "without" : "with") + " correction (reference)";
+        StringBuilder counts = new StringBuilder();
+        for (String q : new String[] {"c2", "c3"}) {
+            XYPlot p = new XYPlot();
+            p.setRangeAxis(ChartKit.logAxisPowers(q.toUpperCase(Locale.ROOT) + " (map of weights)"));
+            ChartKit.style(p);
+            double[] p50 = TableRows.values(t.bands(), q + "_p50", band);
+            double[] hi2 = TableRows.values(t.bands(), q + "_p97725", band);
+            ChartKit.addBand(p, 0, BAND2, bx, p50, TableRows.values(t.bands(), q + "_p02275", band), hi2, ChartKit.BAND2);
+            ChartKit.addBand(p, 1, BAND1, bx, p50, TableRows.values(t.bands(), q + "_p15865", band),
+                    TableRows.values(t.bands(), q + "_p84135", band), ChartKit.BAND1);
+            ChartKit.addLine(p, 2, "median", bx, p50, ChartKit.MEDIAN, 1.2f, null);
+            double[] otherP97 = TableRows.values(t.bands(), q + "_p97725", other);
+            if (other.length > 0) {
+                ChartKit.addLine(p, 3, "other", ox, TableRows.values(t.bands(), q + "_p50", other), ChartKit.REFERENCE,
+                        1.4f, null);
+                ((org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) p.getRenderer(3)).setSeriesStroke(0,
+                        ChartKit.DASHED);
+            }
+            double[] data = TableRows.values(m, q, grid);
+            ChartKit.addLine(p, 4, "data", gx, data, ChartKit.DATA, 1.3f, null);
+            combined.add(p, 1);
+            int above = 0;
+            int aboveOther = 0;
+            int n = Math.min(data.length, hi2.length);
+            for (int i = 0; i < n; i++) {
+                above += data[i] > hi2[i] ? 1 : 0;
+                aboveOther += i < otherP97.length && data[i] > otherP97[i] ? 1 : 0;
+            }
+            counts.append(counts.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT,
+                    "%s above its own 2\u03c3 band at %d and above the 2\u03c3 band %s correction at %d of %d",
+                    q.toUpperCase(Locale.ROOT), above, corrected ? "without" : "with", aboveOther, n));
+        }
+        ChartKit.style(combined);
+        JFreeChart c = ChartKit.chart("Quadrupole C2 and octupole C3 vs threshold energy, " + (corrected ? "with" : "without")
+                + " exposure correction", combined, ChartKit.legend(ChartKit.lineItem("data (grid thresholds)",
+                        ChartKit.DATA, 1.5f), ChartKit.lineItem("isotropic median", ChartKit.MEDIAN, 1.5f),
+                ChartKit.dashedItem(otherName, ChartKit.REFERENCE),
+                ChartKit.fillItem(BAND1, ChartKit.BAND1), ChartKit.fillItem(BAND2, ChartKit.BAND2)));
+        String caption = (corrected ? "With exposure correction" : "Without exposure correction")
+                + ": C2 (top) and C3 (bottom) of the map of event weights above each grid threshold, against the "
+                + "isotropic Monte Carlo bands analysed the same way (C_l in the units of anafast for the summed-weight "
+                + "map, so they fall with the event count). " + counts + " grid thresholds. "
+                + "Dashed: the isotropic median of the analysis " + (corrected ? "without" : "with") + " correction, for "
+                + "reference. " + (corrected ? "With the correction C2 should lie in its isotropic band."
+                        : "Without correction the exposure's quadrupole shape raises C2 in data and samples alike, "
+                        + "above the level of the corrected analysis at low thresholds (many events).");
+        List<String> q = List.of(
+                "SELECT threshold_gev, c2, c3 FROM " + table("measured_thresholds") + " WHERE kind = 'grid' AND "
+                        + flag(corrected) + " ORDER BY threshold_gev",
+                "SELECT corrected, threshold_gev, c2_p02275, c2_p15865, c2_p50, c2_p84135, c2_p97725, c3_p02275, "
+                        + "c3_p15865, c3_p50, c3_p84135, c3_p97725 FROM " + table("bands") + " WHERE kind = 'grid' "
+                        + "ORDER BY corrected, threshold_gev");
+        return new Figure("c2_c3_" + (corrected ? "corrected" : "uncorrected"), "C2 and C3 vs threshold energy, "
+                + (corrected ? "with" : "without") + " exposure correction", caption, q, WIDTH, 640, c::draw);
+    }
+
+    // ---- figure 7 -------------------------------------------------------------------------------------------
+
+    Figure velaModel() {
+        ParquetTable l = t.limits();
+        int[] grid = TableRows.require(l, "grid", null, "threshold_gev");
+        int[] bins = binRows();
+        double[] emin = TableRows.values(l, "emin_gev", bins);
+        double[] emax = TableRows.values(l, "emax_gev", bins);
+        double lo = Math.min(emin[0], TableRows.values(l, "threshold_gev", grid)[0]);
+        double hi = 20000;
+        VelaDipole model = VelaDipole.defaults();
+        List<VelaDipole.Point> pts = model.scan(lo, hi, 80);
+        double[] x = pts.stream().mapToDouble(VelaDipole.Point::energyGev).toArray();
+        double[] y = pts.stream().mapToDouble(VelaDipole.Point::delta).toArray();
+        LogAxis yAxis = ChartKit.logAxisPowers("Dipole amplitude \u03b4");
+        XYPlot p = ChartKit.plot(ChartKit.logAxis("Energy: threshold (Fermi-2010 limit) or bin (binned limits) (GeV)"),
+                yAxis);
+        ChartKit.addLine(p, 0, "fermi2010", TableRows.values(l, "threshold_gev", grid),
+                TableRows.values(l, "ul_delta_fermi2010", grid), ChartKit.DATA, 1.5f, null);
+        addBinned(p, 1, "lr", emin, emax, TableRows.values(l, "ul_delta_lr", bins), ChartKit.SERIES[2], ChartKit.circle(4));
+        addBinned(p, 2, "bayes", emin, emax, TableRows.values(l, "ul_delta_bayes", bins), ChartKit.SERIES[3],
+                ChartKit.square(3.5));
+        ChartKit.addLine(p, 3, "vela", x, y, ChartKit.MARKER, 2.2f, null);
+        double yMax = 0;
+        double yMin = Double.POSITIVE_INFINITY;
+        for (double v : TableRows.values(l, "ul_delta_fermi2010", grid)) {
+            yMax = v > 0 && Double.isFinite(v) ? Math.max(yMax, v) : yMax;
+            yMin = v > 0 && Double.isFinite(v) ? Math.min(yMin, v) : yMin;
+        }
+        for (double v : TableRows.values(l, "ul_delta_bayes", bins)) {
+            yMax = v > 0 && Double.isFinite(v) ? Math.max(yMax, v) : yMax;
+        }
+        for (double v : y) {
+            yMax = v > 0 ? Math.max(yMax, v) : yMax;
+        }
+        // the model falls steeply towards the cooling energy: show three decades below the lowest limit
+        yAxis.setRange(Math.min(yMin, 1.0) / 1000, yMax * 2);
+        JFreeChart c = ChartKit.chart("Expected Vela dipole vs the 95 % CL upper limits", p, ChartKit.legend(
+                ChartKit.lineItem("Vela SNR model (burst-like point source)", ChartKit.MARKER, 2.2f),
+                ChartKit.lineItem("UL, Fermi-LAT 2010 method, vs threshold", ChartKit.DATA, 1.5f),
+                ChartKit.lineMarkerItem("UL, binned, likelihood ratio", ChartKit.SERIES[2], ChartKit.circle(4)),
+                ChartKit.lineMarkerItem("UL, binned, Bayesian", ChartKit.SERIES[3], ChartKit.square(3.5))));
+        double cooling = model.source().coolingEnergyGev();
+        String caption = String.format(Locale.ROOT, "The dipole the Vela SNR would produce, (l, b) = (263.9, -3.3) deg, "
+                + "d = %.2f kpc, age %.0f kyr, as computed by `cra model vela` with its defaults (Atoyan et al. 1995 "
+                + "burst-like source, D(E) of ICRC 2019 eq. 4.1, delta = 3 D/c 2r/r_diff^2 times Vela's share of the "
+                + "e+e- flux), %.0f\u2013%.0f GeV; it is 0 (not drawn on the log axis) above the cooling energy %.4g GeV. "
+                + "Against it the run's limits vs threshold (line) and per energy bin (bars): threshold and bin limits "
+                + "are not strictly comparable (a threshold sample is dominated by events near the threshold).",
+                model.source().distanceKpc(), model.source().ageKyr(), lo, hi, cooling);
+        List<String> q = List.of(
+                "SELECT threshold_gev, ul_delta_fermi2010 FROM " + table("limits") + " WHERE kind = 'grid' ORDER BY threshold_gev",
+                "SELECT emin_gev, emax_gev, ul_delta_lr, ul_delta_bayes FROM " + table("limits")
+                        + " WHERE kind = 'bin' ORDER BY emin_gev",
+                "-- the model curve is not a table: submit/cra model vela --emin " + fmt(lo) + " --emax " + fmt(hi)
+                        + " --points 80");
+        return new Figure("vela_model", "Expected Vela dipole vs energy against the limits", caption, q, WIDTH, HEIGHT,
+                c::draw);
+    }
+
+    static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}

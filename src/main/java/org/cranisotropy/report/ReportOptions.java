@@ -1,0 +1,28 @@
+package org.cranisotropy.report;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code cra report} is asked for.
+ *
+ * @param results the results directory of a run
+ * @param out the report directory (replaced whole at the end)
+ * @param overlays CSV files of upper limits to overlay on the limit figure
+ * @param catalog a gamma-ray source catalogue (null: none)
+ * @param eminEventsGev the energy above which events are drawn against the sources
+ * @param smoothingDeg radius of the top-hat disc of the relative-intensity map
+ * @param toolVersion the version of the tool making the report
+ */
+public record ReportOptions(Path results, Path out, List<Path> overlays, Path catalog, double eminEventsGev,
+        double smoothingDeg, String toolVersion) {
+    public ReportOptions {
+        overlays = List.copyOf(overlays);
+        if (!(eminEventsGev > 0) || !Double.isFinite(eminEventsGev)) {
+            throw new IllegalArgumentException("--emin-events must be finite and > 0, got " + eminEventsGev);
+        }
+        if (!(smoothingDeg > 0 && smoothingDeg <= 90)) {
+            throw new IllegalArgumentException("--smoothing-deg must be in (0, 90], got " + smoothingDeg);
+        }
+    }
+}

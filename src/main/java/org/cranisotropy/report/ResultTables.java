@@ -1,0 +1,57 @@
+package org.cranisotropy.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.cranisotropy.events.EventSample;
+import org.cranisotropy.io.BadInputException;
+import org.cranisotropy.io.ParquetTable;
+import org.cranisotropy.io.ParquetTableReader;
+
+/**
+ * The tables of a results directory that the report draws: measured_thresholds, measured_bins, bands,
+ * limits, and the events and exposure of the run (DIR/events and DIR/exposure, or the paths the data step
+ * recorded in its footer as {@code cra.events} / {@code cra.exposure}). A missing one is bad input.
+ */
+public record ResultTables(Path results, ParquetTable thresholds, ParquetTable bins, ParquetTable bands,
+        ParquetTable limits, Path eventsPath, EventSample events, Map<String, String> eventsMetadata, Path exposurePath) {
+
+    /** Reads and checks the tables. */
+    public static ResultTables read(Path results) {
+        if (!Files.isDirectory(results)) {
+            throw new BadInputException(results + ": no such results directory");
+        }
+        ParquetTable thresholds = table(results, "measured_thresholds", "cra analyze");
+        ParquetTable bins = table(results, "measured_bins", "cra analyze");
+        ParquetTable bands = table(results, "bands", "cra simulate");
+        ParquetTable limits = table(results, "limits", "cra limits");
+        Path eventsPath = located(results, "events", thresholds.metadata().get("cra.events"));
+        Path exposurePath = located(results, "exposure", thresholds.metadata().get("cra.exposure"));
+        EventSample events = EventSample.read(eventsPath);
+        boolean parquet = Files.isDirectory(eventsPath) || eventsPath.toString().endsWith(".parquet");
+        Map<String, String> eventsMetadata = parquet
+                ? ParquetTableReader.footer(ParquetTableReader.parts(eventsPath).get(0)) : Map.of();
+        return new ResultTables(results, thresholds, bins, bands, limits, eventsPath, events, eventsMetadata,
+                exposurePath);
+    }
+
+    private static ParquetTable table(Path results, String name, String producer) {
+        Path p = results.resolve(name);
+        if (!Files.isDirectory(p)) {
+            throw new BadInputException(p + ": missing table (made by " + producer + ")");
+        }
+        return ParquetTableReader.read(p);
+    }
+
+    private static Path located(Path results, String name, String recorded) {
+        Path own = results.resolve(name);
+        if (Files.exists(own)) {
+            return own;
+        }
+        if (recorded != null && Files.exists(Path.of(recorded))) {
+            return Path.of(recorded);
+        }
+        throw new BadInputException(own + ": missing (and the data step's recorded path " + recorded
+                + " does not exist either); the sky maps need the run's " + name);
+    }
+}
