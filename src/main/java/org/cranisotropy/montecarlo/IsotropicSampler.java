@@ -6,6 +6,8 @@ import org.cranisotropy.analysis.PreparedSample;
 import org.cranisotropy.analysis.SelectionExposure;
 import org.cranisotropy.exposure.EventClass;
 import org.cranisotropy.exposure.ExposureCube;
+import org.cranisotropy.harmonics.RingGeometry;
+import org.cranisotropy.harmonics.RingPixelVectors;
 import org.cranisotropy.random.RandomStreams;
 
 /**
@@ -32,14 +34,14 @@ import org.cranisotropy.random.RandomStreams;
  *
  * <p>Speed: the tables are far larger than the caches and the pixels random, so the cost is memory
  * latency. Events are processed in blocks: first every pixel of the block is drawn (a short loop
- * whose table loads overlap), then each event's unit vector and weight are gathered from one
- * per-pixel record, then the a_lm terms are summed with the running sums in registers
+ * whose table loads overlap), then each event's weight (one 16-byte exposure pair) and unit vector
+ * (from per-ring tables small enough for the fast caches, {@link RingPixelVectors}) are gathered,
+ * then the a_lm terms are summed with the running sums in registers
  * ({@link LowMultipoles#addBlock}). Events below the lowest snapshot are never drawn. Tables are built
  * once and shared by the threads of an executor; per-sample event tables live in thread-local buffers.
  */
 public final class IsotropicSampler {
     private static final int BLOCK = 256;
-    private static final int RECORD = 8;
 
     private final PreparedSample data;
     private final LowMultipoles ylm;
@@ -53,11 +55,12 @@ public final class IsotropicSampler {
     private final PackedAliasTable[] tables;
     private final double[] tableSums;
     /**
-     * Per selection rule r and exposure bin k ([r * bins + k]), per pixel p, 8 doubles from 8p:
-     * x, y, z, A_sel(bin k), A_sel(bin k+1) (0 past the last bin) and padding: all an event needs
-     * from one cache line (64 bytes) at best, two at worst.
+     * Per selection rule r and exposure bin k ([r * bins + k]), per pixel p: A_sel(bin k) and
+     * A_sel(bin k+1) (0 past the last bin) at 2p, 2p + 1 — the one cache line an event's weight needs.
      */
-    private final double[][] records;
+    private final double[][] exposurePairs;
+    /** Pixel unit vectors from per-ring tables (the same doubles as {@link LowMultipoles#unitVector}). */
+    private final RingPixelVectors vectors;
     /** [rule][bin] sky mean of A_sel; ln of the bin centres; ln of the rule edges. */
     private final double[][] selMeans;
     private final double[] lnCentre;
@@ -157,19 +160,25 @@ public final class IsotropicSampler {
         }
         this.observed = options.energies() == MonteCarloOptions.Energies.SPECTRUM
                 ? ObservedSpectrum.of(options.spectrum(), sel) : null;
-        this.records = new double[sel.rules() * bins][];
+        this.exposurePairs = new double[sel.rules() * bins][];
         for (int r = 0; r < sel.rules(); r++) {
             for (int k = 0; k < bins; k++) {
                 double[] lower = sel.map(r, k);
                 double[] upper = k + 1 < bins ? sel.map(r, k + 1) : null;
-                double[] rec = new double[npix * RECORD];
+                double[] pair = new double[2 * npix];
                 for (int p = 0; p < npix; p++) {
-                    double[] n = ylm.unitVector(p);
-                    System.arraycopy(n, 0, rec, p * RECORD, 3);
-                    rec[p * RECORD + 3] = lower[p];
-                    rec[p * RECORD + 4] = upper == null ? 0.0 : upper[p];
+                    pair[2 * p] = lower[p];
+                    pair[2 * p + 1] = upper == null ? 0.0 : upper[p];
                 }
-                records[r * bins + k] = rec;
+                exposurePairs[r * bins + k] = pair;
+            }
+        }
+        this.vectors = new RingPixelVectors(new RingGeometry(cube.nside()));
+        double[] v = new double[3];
+        for (int p = 0; p < npix; p++) {
+            vectors.unitVector(p, v, 0);
+            if (!java.util.Arrays.equals(v, ylm.unitVector(p))) {
+                throw new IllegalStateException("pixel vectors differ from the analysis' at pixel " + p);
             }
         }
         int n = data.size();
@@ -320,12 +329,13 @@ public final class IsotropicSampler {
         ObservedSpectrum.Cursor cursor = observed.cursor();
         double lowest = lnSnapshot.length == 0 ? Double.POSITIVE_INFINITY : lnSnapshot[lnSnapshot.length - 1];
         double partial = 0;
+        double scale = 1.0 / total;
         int j = 0;
         int k = bins - 1;
         int size = 0;
         for (int i = 0; i < n; i++) {
             partial += e[i];
-            double x = cursor.lnEnergy(partial / total);
+            double x = cursor.lnEnergy(partial * scale);
             while (j < lnSnapshot.length && x < lnSnapshot[j]) {
                 counts[j++] = i;
             }
@@ -392,7 +402,7 @@ public final class IsotropicSampler {
 
     /**
      * Adds events [from, to), whose pixels are drawn[0 ..], to the running accumulators: first gathers
-     * each event's unit vector and weight 1/A_sel from the pixel records (a short loop, so the CPU keeps
+     * each event's unit vector and weight 1/A_sel (a short loop, so the CPU keeps
      * many of these cache misses in flight), then adds the a_lm terms from the gathered values.
      */
     private void accumulate(EventTable ev, int from, int to, int[] drawn, double[] buffer, double[] corrected,
@@ -401,14 +411,12 @@ public final class IsotropicSampler {
         int[] binOffset = ev.bin;
         double[] upperWeight = ev.upperWeight;
         for (int i = from; i < to; i++) {
-            double[] rec = records[ruleOf[i] * bins + binOffset[i]];
-            int at = drawn[i - from] * RECORD;
+            double[] pair = exposurePairs[ruleOf[i] * bins + binOffset[i]];
+            int p = drawn[i - from];
             double w = upperWeight[i];
-            double a = w == 0.0 ? rec[at + 3] : (1 - w) * rec[at + 3] + w * rec[at + 4];
+            double a = w == 0.0 ? pair[2 * p] : (1 - w) * pair[2 * p] + w * pair[2 * p + 1];
             int b = 4 * (i - from);
-            buffer[b] = rec[at];
-            buffer[b + 1] = rec[at + 1];
-            buffer[b + 2] = rec[at + 2];
+            vectors.unitVector(p, buffer, b);
             buffer[b + 3] = 1.0 / a;
         }
         ylm.addBlock(corrected, raw, buffer, to - from);

@@ -36,11 +36,18 @@ public final class ObservedSpectrum implements java.io.Serializable {
     /** ln E of the grid, decreasing from ln emax; tail[j] = P(E' &gt;= exp(lnE[j])), increasing from 0 to 1. */
     private final double[] lnE;
     private final double[] tail;
+    /** d(ln E)/d(tail) in each step (0 for an empty step). */
+    private final double[] slope;
 
     private ObservedSpectrum(BrokenPowerLaw flux, double[] lnE, double[] tail) {
         this.flux = flux;
         this.lnE = lnE;
         this.tail = tail;
+        this.slope = new double[STEPS];
+        for (int j = 0; j < STEPS; j++) {
+            double width = tail[j + 1] - tail[j];
+            slope[j] = width > 0 ? (lnE[j + 1] - lnE[j]) / width : 0.0;
+        }
     }
 
     /** The observed distribution of flux F through the selection's exposure, on F's [emin, emax]. */
@@ -135,9 +142,8 @@ public final class ObservedSpectrum implements java.io.Serializable {
             while (j < STEPS - 1 && tail[j + 1] <= t) {
                 j++;
             }
-            double width = tail[j + 1] - tail[j];
-            double f = width > 0 ? (t - tail[j]) / width : 0.0;
-            return lnE[j] + Math.min(1.0, Math.max(0.0, f)) * (lnE[j + 1] - lnE[j]);
+            // t lies in [tail[j], tail[j + 1]); ln E linear in t inside the step
+            return Math.max(lnE[j + 1], lnE[j] + (t - tail[j]) * slope[j]);
         }
     }
 

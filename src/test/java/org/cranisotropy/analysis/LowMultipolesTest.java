@@ -31,4 +31,19 @@ class LowMultipolesTest {
             assertArrayEquals(r1, r2, 0.0, "raw after block " + block);
         }
     }
+
+    /** The Monte Carlo's compact per-ring pixel vectors are the very doubles of the analysis' table. */
+    @Test
+    void ringTablesGiveTheSamePixelVectors() {
+        for (int nside : new int[] {1, 2, 8, 64, 128}) {
+            LowMultipoles ylm = new LowMultipoles(nside);
+            org.cranisotropy.harmonics.RingPixelVectors v = new org.cranisotropy.harmonics.RingPixelVectors(
+                    new org.cranisotropy.harmonics.RingGeometry(nside));
+            double[] out = new double[3];
+            for (int p = 0; p < 12 * nside * nside; p++) {
+                v.unitVector(p, out, 0);
+                assertArrayEquals(ylm.unitVector(p), out, 0.0, "Nside " + nside + " pixel " + p);
+            }
+        }
+    }
 }
