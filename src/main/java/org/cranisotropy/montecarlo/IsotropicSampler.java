@@ -128,7 +128,8 @@ public final class IsotropicSampler {
         this.classMaps = EventClass.values().length * bins;
         this.tables = new PackedAliasTable[classMaps + sel.rules() * bins];
         this.tableSums = new double[tables.length];
-        for (EventClass c : cube.classes()) {
+        boolean spectrum = options.energies() == MonteCarloOptions.Energies.SPECTRUM;
+        for (EventClass c : spectrum ? java.util.Set.<EventClass>of() : cube.classes()) {
             for (int k = 0; k < bins; k++) {
                 table(c.ordinal() * bins + k, cube.map(k, c));
             }
@@ -137,7 +138,7 @@ public final class IsotropicSampler {
         for (int r = 0; r < sel.rules(); r++) {
             for (int k = 0; k < bins; k++) {
                 double[] m = sel.map(r, k);
-                if (options.energies() == MonteCarloOptions.Energies.SPECTRUM) {
+                if (spectrum) {
                     table(classMaps + r * bins + k, m);
                 }
                 double total = 0;
@@ -181,7 +182,7 @@ public final class IsotropicSampler {
                 throw new IllegalStateException("pixel vectors differ from the analysis' at pixel " + p);
             }
         }
-        int n = data.size();
+        int n = spectrum ? 0 : data.size(); // SPECTRUM samples do not use the data's events
         this.dataEvents = new EventTable();
         dataEvents.ensure(n);
         dataEvents.size = n;

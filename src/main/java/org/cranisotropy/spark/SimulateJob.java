@@ -163,7 +163,7 @@ public final class SimulateJob {
         long t0 = System.nanoTime();
         Path samples = out.resolve("samples");
         replace(staging, samples);
-        Dataset<Row> bands = bands(spark, spark.read().parquet(samples.toString()), parts);
+        Dataset<Row> bands = bands(spark, samples, parts);
         bands = spark.createDataFrame(bands.javaRDD(), withMetadata(bands.schema(), meta));
         Path bandsTmp = out.resolve(".bands.tmp");
         bands.coalesce(1).write().mode(SaveMode.Overwrite).parquet(bandsTmp.toString());
@@ -280,12 +280,12 @@ public final class SimulateJob {
         private double[][] values = new double[BAND_QUANTITIES.length][16];
         private int n;
 
-        BandValues add(Row r, int first) {
+        BandValues add(double[][] columns, int first, int row) {
             if (n == values[0].length) {
                 grow(2 * n);
             }
             for (int q = 0; q < values.length; q++) {
-                values[q][n] = r.getDouble(first + q);
+                values[q][n] = columns[first + q][row];
             }
             n++;
             return this;
@@ -345,37 +345,55 @@ public final class SimulateJob {
     }
 
     /**
-     * The band aggregation over a samples table, as a Spark aggregation: each partition gathers the
-     * values of delta, C1, C2, C3 per selection into primitive arrays, {@code reduceByKey} merges them,
-     * and each selection's values are sorted once and reduced to {@link org.cranisotropy.montecarlo.Band}s
-     * (mean and exact percentiles) where they end up. Gathering into arrays instead of Spark SQL's
-     * {@code collect_list} / {@code percentile()} keeps this step a few seconds at 20 000 samples.
-     * The result does not depend on the partitioning: the values are sorted before anything is summed.
-     * Samples whose selection is empty (n_events 0, possible when energies or counts fluctuate) have no
-     * dipole and are left out: n_samples counts the others.
+     * The band aggregation over a samples directory, as a Spark aggregation: the block files are
+     * spread over tasks, each reads its files' columns into primitive arrays (no Spark SQL rows) and
+     * gathers delta, C1, C2, C3 per selection, {@code reduceByKey} merges the gathered values, and each
+     * selection's values are sorted once and reduced to {@link org.cranisotropy.montecarlo.Band}s (mean
+     * and exact percentiles). The result does not depend on the partitioning: the values are sorted
+     * before anything is summed. Samples whose selection is empty (n_events 0, possible when energies
+     * or counts fluctuate) have no dipole and are left out: n_samples counts the others.
      */
-    public static Dataset<Row> bands(SparkSession spark, Dataset<Row> samples, int partitions) {
-        List<Column> cols = new ArrayList<>(List.of(col("kind"), col("threshold_gev"), col("emin_gev"),
-                col("emax_gev"), col("corrected")));
-        for (String q : BAND_QUANTITIES) {
-            cols.add(col(q));
+    public static Dataset<Row> bands(SparkSession spark, Path samplesDir, int partitions) {
+        List<String> files;
+        try (var walk = Files.walk(samplesDir)) {
+            files = walk.filter(p -> p.getFileName().toString().endsWith(".parquet")).map(Path::toString).sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + samplesDir + ": " + e.getMessage(), e);
         }
-        int first = 5;
-        List<Row> rows = samples.filter(col("n_events").gt(0)).select(cols.toArray(new Column[0])).javaRDD()
+        if (files.isEmpty()) {
+            throw new IllegalStateException("no sample files under " + samplesDir);
+        }
+        String[] columns = new String[4 + BAND_QUANTITIES.length + 1];
+        columns[0] = "threshold_gev";
+        columns[1] = "emin_gev";
+        columns[2] = "emax_gev";
+        columns[3] = "corrected";
+        System.arraycopy(BAND_QUANTITIES, 0, columns, 4, BAND_QUANTITIES.length);
+        columns[columns.length - 1] = "n_events";
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int parts = Math.max(1, Math.min(files.size(), partitions));
+        List<Row> rows = sc.parallelize(files, parts)
                 .mapPartitionsToPair(it -> {
                     Map<BandKey, BandValues> m = new java.util.HashMap<>();
                     while (it.hasNext()) {
-                        Row r = it.next();
-                        BandKey k = new BandKey(r.getString(0), r.isNullAt(1) ? null : r.getDouble(1),
-                                r.isNullAt(2) ? null : r.getDouble(2), r.isNullAt(3) ? null : r.getDouble(3),
-                                r.getBoolean(4));
-                        m.computeIfAbsent(k, x -> new BandValues()).add(r, first);
+                        Path file = Path.of(it.next());
+                        String kind = file.getParent().getFileName().toString().replaceFirst("^kind=", "");
+                        double[][] c = org.cranisotropy.io.ParquetColumns.read(file, columns);
+                        for (int i = 0; i < c[0].length; i++) {
+                            if (c[columns.length - 1][i] <= 0) {
+                                continue;
+                            }
+                            BandKey k = new BandKey(kind, nullable(c[0][i]), nullable(c[1][i]), nullable(c[2][i]),
+                                    c[3][i] != 0.0);
+                            m.computeIfAbsent(k, x -> new BandValues()).add(c, 4, i);
+                        }
                     }
                     List<scala.Tuple2<BandKey, BandValues>> out = new ArrayList<>(m.size());
                     m.forEach((k, v) -> out.add(new scala.Tuple2<>(k, v)));
                     return out.iterator();
                 })
-                .reduceByKey(BandValues::merge, Math.max(1, partitions))
+                .reduceByKey(BandValues::merge, parts)
                 .map(kv -> kv._2().toRow(kv._1()))
                 .collect();
         List<Row> sorted = new ArrayList<>(rows);
@@ -384,6 +402,10 @@ public final class SimulateJob {
                 .thenComparing(r -> r.isNullAt(1) ? Double.NEGATIVE_INFINITY : r.getDouble(1))
                 .thenComparing(r -> r.isNullAt(2) ? Double.NEGATIVE_INFINITY : r.getDouble(2)));
         return spark.createDataFrame(sorted, bandSchema());
+    }
+
+    private static Double nullable(double v) {
+        return Double.isNaN(v) ? null : v;
     }
 
     private static Metadata metadata(Map<String, String> entries) {

@@ -1,0 +1,81 @@
+package org.cranisotropy.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+
+/**
+ * Reads whole numeric columns of one local Parquet file into primitive arrays through Parquet's
+ * column readers (no record objects: the Monte Carlo's band step reads millions of rows this way).
+ * DOUBLE columns give double[] (null as NaN), INT64 long[] (null as 0), BOOLEAN a double[] of 0/1.
+ */
+public final class ParquetColumns {
+    private ParquetColumns() {}
+
+    /** The named columns of a file, as double values (INT64 and BOOLEAN converted), in file row order. */
+    public static double[][] read(Path file, String... names) {
+        // plain (non-Hadoop) options: a Hadoop Configuration per file would parse its XML defaults each time
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file),
+                org.apache.parquet.ParquetReadOptions.builder(new org.apache.parquet.conf.PlainParquetConfiguration())
+                        .build())) {
+            MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+            String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
+            long rows = reader.getRecordCount();
+            if (rows > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(file + ": too many rows for one read: " + rows);
+            }
+            double[][] out = new double[names.length][(int) rows];
+            ColumnDescriptor[] cols = new ColumnDescriptor[names.length];
+            for (int c = 0; c < names.length; c++) {
+                if (!schema.containsPath(new String[] {names[c]})) {
+                    throw new BadInputException(file + ": no column " + names[c]);
+                }
+                cols[c] = schema.getColumnDescription(new String[] {names[c]});
+            }
+            int at = 0;
+            PageReadStore pages;
+            while ((pages = reader.readNextRowGroup()) != null) {
+                ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages,
+                        new GroupRecordConverter(schema).getRootConverter(), schema, createdBy);
+                int n = (int) pages.getRowCount();
+                for (int c = 0; c < cols.length; c++) {
+                    ColumnReader r = store.getColumnReader(cols[c]);
+                    int maxDef = cols[c].getMaxDefinitionLevel();
+                    PrimitiveTypeName type = cols[c].getPrimitiveType().getPrimitiveTypeName();
+                    double[] dst = out[c];
+                    for (int i = 0; i < n; i++) {
+                        if (r.getCurrentDefinitionLevel() < maxDef) {
+                            dst[at + i] = type == PrimitiveTypeName.DOUBLE ? Double.NaN : 0.0;
+                        } else {
+                            dst[at + i] = switch (type) {
+                                case DOUBLE -> r.getDouble();
+                                case INT64 -> r.getLong();
+                                case INT32 -> r.getInteger();
+                                case BOOLEAN -> r.getBoolean() ? 1.0 : 0.0;
+                                default -> throw new BadInputException(file + ": column " + cols[c].getPath()[0]
+                                        + " is not numeric");
+                            };
+                        }
+                        r.consume();
+                    }
+                }
+                at += n;
+            }
+            if (at != rows) {
+                throw new BadInputException(file + ": row groups hold " + at + " rows, the footer says " + rows);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
