@@ -134,6 +134,7 @@ final class SkyPainter {
             g.draw(smallCircle(cx, cy, sc, c));
         }
         g.setFont(LABEL);
+        java.util.List<java.awt.geom.Rectangle2D> placed = new java.util.ArrayList<>();
         for (Mark m : marks) {
             double[] xy = MollweideProjection.forward(m.lDeg(), m.bDeg());
             double px = cx + xy[0] * sc;
@@ -149,10 +150,21 @@ final class SkyPainter {
                 g.draw(s);
             }
             if (m.label() != null && !m.label().isEmpty()) {
+                // labels of marks close together (e.g. Vela X and Vela Junior, 1 deg apart) are moved down
+                // a line at a time until they overlap no earlier label
+                java.awt.FontMetrics fm = g.getFontMetrics();
+                double ly = py - 5;
+                java.awt.geom.Rectangle2D box = new java.awt.geom.Rectangle2D.Double(px + 7, ly - fm.getAscent(),
+                        fm.stringWidth(m.label()), fm.getHeight());
+                for (int tries = 0; tries < 8 && placed.stream().anyMatch(box::intersects); tries++) {
+                    ly += fm.getHeight();
+                    box.setRect(px + 7, ly - fm.getAscent(), box.getWidth(), box.getHeight());
+                }
+                placed.add(box);
                 g.setColor(Color.WHITE);
-                label(g, m.label(), px + 7 + 1, py - 5 + 1);
+                label(g, m.label(), px + 7 + 1, ly + 1);
                 g.setColor(Color.BLACK);
-                label(g, m.label(), px + 7, py - 5);
+                label(g, m.label(), px + 7, ly);
             }
         }
 
