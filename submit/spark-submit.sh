@@ -110,7 +110,7 @@ else
      || [ -n "$(find "$here/src/main" "$here/pom.xml" -newer "$jar" -print -quit)" ]; then
     "$here/submit/setup-deps"
     echo "spark-submit.sh: building the application jar (mvn package) ..." >&2
-    (cd "$here" && mvn -B -q -Dstyle.color=never -DskipTests package) 1>&2
+    (cd "$here" && mvn -B -q -Dstyle.color=never -DskipTests -Dcra.build="$(git -C "$here" describe --always --dirty 2>/dev/null || echo unknown)" package) 1>&2
   fi
 fi
 
@@ -132,7 +132,7 @@ else
     provided="$here/target/provided-classpath.txt"
     if [ ! -f "$provided" ]; then
       "$here/submit/setup-deps"
-      (cd "$here" && mvn -B -q -Dstyle.color=never -DskipTests package) 1>&2
+      (cd "$here" && mvn -B -q -Dstyle.color=never -DskipTests -Dcra.build="$(git -C "$here" describe --always --dirty 2>/dev/null || echo unknown)" package) 1>&2
     fi
     spark_cp="$(cat "$provided")"
   fi

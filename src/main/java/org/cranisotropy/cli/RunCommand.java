@@ -145,7 +145,9 @@ final class RunCommand implements Runnable {
     private void step(Path out, String name, String fingerprint, List<Path> outputs, String... args) {
         PrintWriter err = spec.commandLine().getErr();
         Path marker = out.resolve(".cra-steps").resolve(name);
-        String digest = sha256(fingerprint);
+        // the tool version (with its source revision) is part of every step's fingerprint: a new build redoes
+        // the steps instead of mixing outputs of two versions
+        String digest = sha256(Version.get() + "\n" + fingerprint);
         boolean upToDate = !force && outputs.stream().allMatch(Files::exists) && Files.exists(marker)
                 && digest.equals(read(marker));
         if (upToDate) {
