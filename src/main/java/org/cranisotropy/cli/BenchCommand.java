@@ -99,6 +99,9 @@ final class BenchCommand implements Runnable {
                     settings.standardThresholds(), grid, settings.binEdgesGev(), 1, options);
             SimulationSpec.Engine engine = spec.build();
             long[] counter = {0};
+            for (int w = 0; w < 60; w++) { // a sample is one long loop: give the JIT time to compile it fully
+                engine.measurements().rows(engine.sampler().run(1, counter[0]++));
+            }
             double ms = time(() -> engine.measurements().rows(engine.sampler().run(1, counter[0]++)));
             out.printf("Monte Carlo core (%s energies): %d selected events, %d thresholds + %d bins: %.2f ms per sample"
                     + " (one thread), %.1f ns per event%n", energies, p.size(), thresholds,
@@ -106,7 +109,10 @@ final class BenchCommand implements Runnable {
             out.flush();
         }
         double[] wall = new double[2];
-        for (int cores = 1; cores <= 2; cores++) {
+        // cores = 0: an untimed warm-up run (local[2], a fifth of the samples), so that neither timed run
+        // pays for the JIT compiling the sampler
+        for (int cores = 0; cores <= 2; cores++) {
+            int n = cores == 0 ? Math.max(50, samples / 5) : samples;
             Path dir;
             try {
                 dir = Files.createTempDirectory("cra-bench");
@@ -114,10 +120,13 @@ final class BenchCommand implements Runnable {
                 throw new UncheckedIOException(e);
             }
             SparkSession spark = SparkSessions.create("cra bench",
-                    "local[" + cores + "]");
+                    "local[" + (cores == 0 ? 2 : cores) + "]");
             try {
-                SimulateJob.Result r = SimulateJob.run(spark, spec, samples,
+                SimulateJob.Result r = SimulateJob.run(spark, spec, n,
                         0, dir, Map.of(), null, false);
+                if (cores == 0) {
+                    continue;
+                }
                 wall[cores - 1] = r.simulateSeconds();
                 out.printf("cra simulate local[%d], %d samples: %.2f s simulate (%.2f ms/sample), %.2f s bands%n", cores,
                         samples, r.simulateSeconds(), 1000 * r.simulateSeconds() / samples, r.bandsSeconds());
