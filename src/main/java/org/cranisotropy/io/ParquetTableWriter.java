@@ -35,6 +35,7 @@ public final class ParquetTableWriter {
     private final java.util.Set<String> nullable = new java.util.HashSet<>();
     private final List<Object[]> rows = new ArrayList<>();
     private final java.util.Set<String> plain = new java.util.HashSet<>();
+    private CompressionCodecName codec = CompressionCodecName.SNAPPY;
 
     public ParquetTableWriter column(String name, Kind kind) {
         columns.put(name, kind);
@@ -53,6 +54,15 @@ public final class ParquetTableWriter {
      */
     public ParquetTableWriter withoutDictionary(String... names) {
         plain.addAll(List.of(names));
+        return this;
+    }
+
+    /**
+     * No compression (default Snappy): for tables of measured doubles, which do not compress, Snappy
+     * only costs time.
+     */
+    public ParquetTableWriter uncompressed() {
+        codec = CompressionCodecName.UNCOMPRESSED;
         return this;
     }
 
@@ -140,7 +150,7 @@ public final class ParquetTableWriter {
             }
         }
         RowWriterBuilder builder = new RowWriterBuilder(new LocalOutputFile(file), schema, kinds)
-                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withCompressionCodec(codec)
                 .withExtraMetaData(metadata);
         for (String name : plain) {
             builder = builder.withDictionaryEncoding(name, false);

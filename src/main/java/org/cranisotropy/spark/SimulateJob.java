@@ -208,7 +208,7 @@ public final class SimulateJob {
                 w.column(f.name(), k);
             }
         }
-        return w.withoutDictionary("c0", "c1", "c2", "c3", "delta", "dipole_l_deg", "dipole_b_deg");
+        return w.withoutDictionary("c0", "c1", "c2", "c3", "delta", "dipole_l_deg", "dipole_b_deg").uncompressed();
     }
 
     /** What a staged chunk was made from: resume only reuses chunks of the same simulation. */
