@@ -15,17 +15,9 @@ import java.util.Set;
 import nom.tam.fits.BasicHDU;
 import nom.tam.fits.BinaryTableHDU;
 import nom.tam.fits.Fits;
-import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.ColumnIOFactory;
-import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.RecordReader;
-import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
-import org.apache.parquet.schema.Type;
 import org.cranisotropy.io.BadInputException;
+import org.cranisotropy.io.ParquetTable;
+import org.cranisotropy.io.ParquetTableReader;
 import org.cranisotropy.sky.GalacticFrame;
 
 /**
@@ -175,101 +167,18 @@ public final class EventFileReader {
         }
     }
 
+    /** A Parquet file or directory of part files, through the project's one Parquet table reader. */
     private static RawTable readParquet(Path path) {
-        List<Path> parts = new ArrayList<>();
-        if (Files.isDirectory(path)) {
-            try (var s = Files.list(path)) {
-                s.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().forEach(parts::add);
-            } catch (IOException e) {
-                throw new BadInputException(path + ": cannot list (" + e.getMessage() + ")", e);
-            }
-            if (parts.isEmpty()) {
-                throw new BadInputException(path + ": directory holds no .parquet files");
-            }
-        } else {
-            parts.add(path);
-        }
-        Map<String, List<Object>> chunks = new LinkedHashMap<>();
-        int total = 0;
-        for (Path part : parts) {
-            total += readParquetFile(part, chunks);
-        }
-        RawTable.Builder b = new RawTable.Builder(path.toString(), total);
-        for (Map.Entry<String, List<Object>> e : chunks.entrySet()) {
-            if (e.getValue().get(0) instanceof String[]) {
-                String[] col = new String[total];
-                int at = 0;
-                for (Object c : e.getValue()) {
-                    String[] s = (String[]) c;
-                    System.arraycopy(s, 0, col, at, s.length);
-                    at += s.length;
-                }
-                b.text(e.getKey(), col);
+        ParquetTable t = ParquetTableReader.read(path, TEXT_COLUMNS);
+        RawTable.Builder b = new RawTable.Builder(path.toString(), t.rows());
+        for (String c : t.columnNames()) {
+            if (t.isText(c)) {
+                b.text(c, t.text(c));
             } else {
-                double[] col = new double[total];
-                int at = 0;
-                for (Object c : e.getValue()) {
-                    double[] d = (double[]) c;
-                    System.arraycopy(d, 0, col, at, d.length);
-                    at += d.length;
-                }
-                b.numeric(e.getKey(), col);
+                b.numeric(c, t.numeric(c));
             }
         }
         return b.build();
-    }
-
-    private static int readParquetFile(Path file, Map<String, List<Object>> chunks) {
-        String name = file.toString();
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
-            MessageType schema = reader.getFooter().getFileMetaData().getSchema();
-            long total = reader.getRecordCount();
-            if (total > Integer.MAX_VALUE) {
-                throw new BadInputException(name + ": too many rows (" + total + ")");
-            }
-            int n = (int) total;
-            List<Type> fields = schema.getFields();
-            Object[] cols = new Object[fields.size()];
-            for (int f = 0; f < fields.size(); f++) {
-                Type t = fields.get(f);
-                String col = t.getName().toLowerCase(Locale.ROOT);
-                if (!t.isPrimitive()) {
-                    continue;
-                }
-                boolean text = TEXT_COLUMNS.contains(col)
-                        || t.asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.BINARY;
-                if (text || isNumeric(t)) {
-                    cols[f] = text ? new String[n] : new double[n];
-                    chunks.computeIfAbsent(col, k -> new ArrayList<>()).add(cols[f]);
-                }
-            }
-            int row = 0;
-            PageReadStore pages;
-            while ((pages = reader.readNextRowGroup()) != null) {
-                RecordReader<Group> records = new ColumnIOFactory().getColumnIO(schema)
-                        .getRecordReader(pages, new GroupRecordConverter(schema));
-                for (long k = 0; k < pages.getRowCount(); k++, row++) {
-                    Group g = records.read();
-                    for (int f = 0; f < fields.size(); f++) {
-                        if (cols[f] == null) {
-                            continue;
-                        }
-                        boolean present = g.getFieldRepetitionCount(f) > 0;
-                        if (cols[f] instanceof String[] s) {
-                            s[row] = present ? g.getValueToString(f, 0) : "";
-                        } else {
-                            ((double[]) cols[f])[row] = present ? numeric(g, f, fields.get(f)) : Double.NaN;
-                        }
-                    }
-                }
-            }
-            return n;
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof BadInputException b) {
-                throw b;
-            }
-            throw new BadInputException(name + ": cannot read as Parquet (" + e.getMessage() + ")", e);
-        }
     }
 
     private static RawTable readFits(Path file) {
@@ -307,25 +216,6 @@ public final class EventFileReader {
                 throw b;
             }
             throw new BadInputException(name + ": cannot read as a FITS table (" + e.getMessage() + ")", e);
-        }
-    }
-
-    private static boolean isNumeric(Type t) {
-        PrimitiveTypeName p = t.asPrimitiveType().getPrimitiveTypeName();
-        return p == PrimitiveTypeName.DOUBLE || p == PrimitiveTypeName.FLOAT || p == PrimitiveTypeName.INT32
-                || p == PrimitiveTypeName.INT64;
-    }
-
-    private static double numeric(Group g, int field, Type t) {
-        switch (t.asPrimitiveType().getPrimitiveTypeName()) {
-            case DOUBLE:
-                return g.getDouble(field, 0);
-            case FLOAT:
-                return g.getFloat(field, 0);
-            case INT32:
-                return g.getInteger(field, 0);
-            default:
-                return g.getLong(field, 0);
         }
     }
 }

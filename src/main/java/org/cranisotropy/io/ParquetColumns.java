@@ -21,12 +21,19 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 public final class ParquetColumns {
     private ParquetColumns() {}
 
+    /**
+     * Opens a local Parquet file with plain (non-Hadoop) read options: the default would build a Hadoop
+     * Configuration, parsing its XML defaults, for every file.
+     */
+    public static ParquetFileReader open(Path file) throws IOException {
+        return ParquetFileReader.open(new LocalInputFile(file),
+                org.apache.parquet.ParquetReadOptions.builder(new org.apache.parquet.conf.PlainParquetConfiguration())
+                        .build());
+    }
+
     /** The named columns of a file, as double values (INT64 and BOOLEAN converted), in file row order. */
     public static double[][] read(Path file, String... names) {
-        // plain (non-Hadoop) options: a Hadoop Configuration per file would parse its XML defaults each time
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file),
-                org.apache.parquet.ParquetReadOptions.builder(new org.apache.parquet.conf.PlainParquetConfiguration())
-                        .build())) {
+        try (ParquetFileReader reader = open(file)) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
             long rows = reader.getRecordCount();

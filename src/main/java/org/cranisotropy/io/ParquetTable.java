@@ -44,6 +44,11 @@ public final class ParquetTable {
         return numeric.containsKey(column) || text.containsKey(column);
     }
 
+    /** Whether a column was read as text. */
+    public boolean isText(String column) {
+        return text.containsKey(column);
+    }
+
     /** A numeric (or boolean) column; missing is a {@link BadInputException} naming the table. */
     public double[] numeric(String column) {
         double[] c = numeric.get(column);

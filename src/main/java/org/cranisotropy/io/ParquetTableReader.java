@@ -8,12 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.ColumnIOFactory;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -52,7 +52,7 @@ public final class ParquetTableReader {
 
     /** The footer key-value metadata of one Parquet file. */
     public static Map<String, String> footer(Path file) {
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+        try (ParquetFileReader reader = ParquetColumns.open(file)) {
             return Map.copyOf(reader.getFooter().getFileMetaData().getKeyValueMetaData());
         } catch (IOException | RuntimeException e) {
             throw new BadInputException(file + ": cannot read as Parquet (" + e.getMessage() + ")", e);
@@ -61,11 +61,16 @@ public final class ParquetTableReader {
 
     /** The whole table. */
     public static ParquetTable read(Path path) {
+        return read(path, Set.of());
+    }
+
+    /** The whole table, with the named columns read as text whatever their Parquet type. */
+    public static ParquetTable read(Path path, Set<String> textColumns) {
         List<Path> parts = parts(path);
         Map<String, List<Object>> chunks = new LinkedHashMap<>();
         int total = 0;
         for (Path part : parts) {
-            total += readFile(part, chunks);
+            total += readFile(part, chunks, textColumns);
         }
         Map<String, double[]> numeric = new LinkedHashMap<>();
         Map<String, String[]> text = new LinkedHashMap<>();
@@ -92,9 +97,9 @@ public final class ParquetTableReader {
         return new ParquetTable(path.toString(), total, numeric, text, footer(parts.get(0)));
     }
 
-    private static int readFile(Path file, Map<String, List<Object>> chunks) {
+    private static int readFile(Path file, Map<String, List<Object>> chunks, Set<String> textColumns) {
         String name = file.toString();
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+        try (ParquetFileReader reader = ParquetColumns.open(file)) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             long count = reader.getRecordCount();
             if (count > Integer.MAX_VALUE) {
@@ -108,9 +113,11 @@ public final class ParquetTableReader {
                 if (!t.isPrimitive()) {
                     continue;
                 }
-                boolean isText = t.asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.BINARY;
+                String col = t.getName().toLowerCase(Locale.ROOT);
+                boolean isText = textColumns.contains(col)
+                        || t.asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.BINARY;
                 cols[f] = isText ? new String[n] : new double[n];
-                chunks.computeIfAbsent(t.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(cols[f]);
+                chunks.computeIfAbsent(col, k -> new ArrayList<>()).add(cols[f]);
             }
             int row = 0;
             PageReadStore pages;
