@@ -95,6 +95,9 @@ final class SimulateCommand implements Runnable {
                 settings.standardThresholds(), grid, settings.binEdgesGev(), seed, options);
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("cra.samples_made_from", options.describe());
+        if (options.energies() == MonteCarloOptions.Energies.SPECTRUM) {
+            extra.put("cra.spectrum_fit_quality", SimulationSettings.describe(SimulationSettings.goodness(options, prepared)));
+        }
         extra.put("cra.seed", Long.toString(seed));
         extra.put("cra.samples", Long.toString(samples));
         extra.put("cra.events", events.toString());

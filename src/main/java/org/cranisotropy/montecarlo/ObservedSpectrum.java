@@ -151,6 +151,51 @@ public final class ObservedSpectrum implements java.io.Serializable {
         return new Cursor();
     }
 
+    /** Pearson chi-square of binned counts against this distribution: statistic, degrees of freedom, p-value. */
+    public record GoodnessOfFit(double chi2, int dof, double pValue, int bins) {}
+
+    /**
+     * How well this distribution describes the data's selected energies: the events in [emin, emax]
+     * counted in {@code bins} log-spaced bins against N (P(E &gt;= lo) - P(E &gt;= hi)); bins expecting fewer
+     * than 5 events are merged with their neighbours toward high energy, and the 4 fitted parameters are
+     * taken off the degrees of freedom (Commons Statistics chi-square survival probability).
+     */
+    public GoodnessOfFit goodnessOfFit(PreparedSample data, int bins) {
+        double lo = Math.log(flux.eminGev());
+        double hi = Math.log(flux.emaxGev());
+        long[] observed = new long[bins];
+        int n = 0;
+        for (int i = 0; i < data.size(); i++) {
+            double u = Math.log(data.energyGev(i));
+            if (u < lo || u > hi) {
+                continue;
+            }
+            observed[Math.min(bins - 1, (int) ((u - lo) / (hi - lo) * bins))]++;
+            n++;
+        }
+        double chi2 = 0;
+        int used = 0;
+        double expectSum = 0;
+        long observedSum = 0;
+        for (int k = 0; k < bins; k++) {
+            double a = Math.exp(lo + (hi - lo) * k / bins);
+            double b = Math.exp(lo + (hi - lo) * (k + 1) / bins);
+            expectSum += n * (tailProbability(a) - (k + 1 == bins ? 0.0 : tailProbability(b)));
+            observedSum += observed[k];
+            if (expectSum >= 5 || k + 1 == bins) {
+                if (expectSum > 0) {
+                    chi2 += (observedSum - expectSum) * (observedSum - expectSum) / expectSum;
+                    used++;
+                }
+                expectSum = 0;
+                observedSum = 0;
+            }
+        }
+        int dof = Math.max(1, used - 1 - 4);
+        double p = org.apache.commons.statistics.distribution.ChiSquaredDistribution.of(dof).survivalProbability(chi2);
+        return new GoodnessOfFit(chi2, dof, p, used);
+    }
+
     /**
      * The maximum-likelihood smoothly broken power law of the data's selected energies in
      * [eminGev, emaxGev] (events outside are ignored), observed through the selection's exposure.

@@ -35,6 +35,10 @@ final class ReportPage {
         row(h, "Limits computed", run.created());
         row(h, "Monte Carlo seed", run.mcSeed());
         row(h, "Isotropic samples", run.samples());
+        row(h, "Samples made from", run.samplesMadeFrom());
+        if (!RunInfo.MISSING.equals(run.spectrumFitQuality())) {
+            row(h, "Spectrum vs the data's energies", run.spectrumFitQuality());
+        }
         row(h, "Event generation seed", run.eventSeed());
         row(h, "Events in the event file", run.events());
         row(h, "Selected events (class selection)", run.selectedEvents());

@@ -17,7 +17,8 @@ import org.cranisotropy.io.ParquetTableReader;
  * A value the run did not record is "not recorded".
  */
 public record RunInfo(String version, String created, String config, String mcSeed, String samples,
-        String eventSeed, String events, String selectedEvents, String eventsPath, String exposurePath) {
+        String eventSeed, String events, String selectedEvents, String eventsPath, String exposurePath,
+        String samplesMadeFrom, String spectrumFitQuality) {
     public static final String MISSING = "not recorded";
 
     /** Reads the metadata of the tables of a results directory (already validated to exist). */
@@ -35,7 +36,10 @@ public record RunInfo(String version, String created, String config, String mcSe
         return new RunInfo(limits.getOrDefault("cra.version", measured.getOrDefault("cra.version", MISSING)),
                 limits.getOrDefault("cra.created", MISSING), config, orMissing(mcSeed), orMissing(samples),
                 ev.getOrDefault("cra.seed", MISSING), events, measured.getOrDefault("cra.selected_events", MISSING),
-                t.eventsPath().toString(), t.exposurePath().toString());
+                t.eventsPath().toString(), t.exposurePath().toString(),
+                orMissing(mc.getOrDefault("cra.samples_made_from", fieldMetadata(bandsJson, "cra.samples_made_from"))),
+                orMissing(mc.getOrDefault("cra.spectrum_fit_quality",
+                        fieldMetadata(bandsJson, "cra.spectrum_fit_quality"))));
     }
 
     private static String orMissing(String s) {

@@ -105,6 +105,9 @@ class ReportTest {
         }
         assertTrue(html.contains("Monte Carlo seed</td><td><code>7<"), "seed from the samples' footer");
         assertTrue(html.contains("Isotropic samples</td><td><code>20<"));
+        assertTrue(html.contains("Samples made from</td><td><code>spectrum gamma1 "), "how the samples were made");
+        assertTrue(html.contains("Spectrum vs the data&#39;s energies</td><td><code>chi2 ")
+                || html.contains("Spectrum vs the data's energies</td><td><code>chi2 "), "fit quality");
         assertTrue(html.contains("Events in the event file</td><td><code>10000<"));
         assertTrue(html.contains("bin-edges-gev"), "configuration");
         assertTrue(html.contains("test A (overlay)") || html.contains("overlay.csv"));
