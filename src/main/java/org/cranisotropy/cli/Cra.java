@@ -48,7 +48,8 @@ public final class Cra implements Runnable {
             return EXIT_BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof BadInputException || e instanceof IllegalArgumentException) {
+            if (e instanceof BadInputException || e instanceof IllegalArgumentException
+                    || e instanceof com.typesafe.config.ConfigException) { // a bad configuration value: file, line, key
                 commandLine.getErr().println("cra " + commandLine.getCommandName() + ": error: " + e.getMessage());
                 return EXIT_BAD_INPUT;
             }

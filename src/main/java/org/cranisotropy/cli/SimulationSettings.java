@@ -51,8 +51,16 @@ final class SimulationSettings {
             if (v.length != 4) {
                 throw new IllegalArgumentException("--spectrum needs G1,G2,EB,S, got '" + spectrumOption + "'");
             }
-            flux = new BrokenPowerLaw(Double.parseDouble(v[0].trim()), Double.parseDouble(v[1].trim()),
-                    Double.parseDouble(v[2].trim()), Double.parseDouble(v[3].trim()), emin, emax);
+            double[] p = new double[4];
+            for (int i = 0; i < 4; i++) {
+                try {
+                    p[i] = Double.parseDouble(v[i].trim());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--spectrum needs four numbers G1,G2,EB,S, got '" + v[i].trim()
+                            + "' in '" + spectrumOption + "'");
+                }
+            }
+            flux = new BrokenPowerLaw(p[0], p[1], p[2], p[3], emin, emax);
             how = "given";
         } else if (sp != null && sp.hasPath("fit") && !sp.getBoolean("fit")) {
             flux = new BrokenPowerLaw(sp.getDouble("index"), sp.getDouble("index-high"), sp.getDouble("break-gev"),

@@ -1,0 +1,54 @@
+package org.cranisotropy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cranisotropy.analysis.AnalysisFixtures;
+import org.cranisotropy.events.EventSample;
+import org.cranisotropy.exposure.ExposureCube;
+import org.cranisotropy.io.ExposureFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * cra simulate refuses bad Monte Carlo options and configuration values before any Spark work: exit
+ * code 2, one stderr line naming the value (and file and line for a configuration), nothing written.
+ */
+class SimulateOptionsTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void badEnergyOptionsAndConfigurationAreOneLineErrors() throws Exception {
+        ExposureCube cube = AnalysisFixtures.bandExposure(8);
+        Path exposure = ExposureFiles.write(cube, tmp);
+        EventSample ev = AnalysisFixtures.events(cube, 2000, 0.0, 5);
+        StringBuilder csv = new StringBuilder("energy_gev,l_deg,b_deg,event_class\n");
+        for (int i = 0; i < ev.size(); i++) {
+            csv.append(ev.energyGev(i)).append(',').append(ev.lDeg(i)).append(',').append(ev.bDeg(i)).append(',')
+                    .append(ev.eventClass(i)).append('\n');
+        }
+        Path events = tmp.resolve("events.csv");
+        Files.writeString(events, csv);
+        Path badConf = tmp.resolve("bad.conf");
+        Files.writeString(badConf, "cra.simulation.spectrum { fit = false, index = \"soft\" }\n");
+        String[][] cases = {
+            {"--energies", "foo"}, {"--spectrum", "1,2,3"}, {"--spectrum", "3.1,x,1000,0.2"},
+            {"--spectrum", "0.5,1.0,1000,0.2"}, {"--config", badConf.toString()}};
+        String[] expected = {"'foo'", "'1,2,3'", "'x'", "index > 1", "bad.conf: 1"};
+        for (int k = 0; k < cases.length; k++) {
+            Path out = tmp.resolve("out" + k);
+            String[] args = {"simulate", "--events", events.toString(), "--exposure", exposure.toString(), "--out",
+                out.toString(), "--samples", "3", "--master", "local[1]", cases[k][0], cases[k][1]};
+            AlmCommandTest.Run r = AlmCommandTest.run(args);
+            assertEquals(2, r.code(), String.join(" ", cases[k]) + ": " + r.err());
+            String[] lines = r.err().strip().split("\n");
+            assertEquals(1, lines.length, r.err());
+            assertTrue(lines[0].startsWith("cra simulate: error: ") && lines[0].contains(expected[k]), lines[0]);
+            assertFalse(Files.exists(out), "nothing written for " + String.join(" ", cases[k]));
+        }
+    }
+}
