@@ -49,3 +49,7 @@ SELECT energy_gev, l_deg, b_deg, event_class FROM parquet.`results/demo/events` 
 SELECT threshold_gev, ul_delta_fermi2010 FROM parquet.`results/demo/limits` WHERE kind = 'grid' ORDER BY threshold_gev;
 SELECT emin_gev, emax_gev, ul_delta_lr, ul_delta_bayes FROM parquet.`results/demo/limits` WHERE kind = 'bin' ORDER BY emin_gev;
 -- the model curve is not a table: submit/cra model vela --emin 50 --emax 20000 --points 80
+
+-- Monte Carlo energies: Energies of the selected events and the Monte Carlo's spectrum (energy_spectrum.png)
+SELECT energy_gev, event_class FROM parquet.`results/demo/events` ORDER BY energy_gev DESC;
+-- the spectrum: the cra.spectrum key of the samples' Parquet footers (index, index-high, break, softness, emin, emax); the class selection: cra.analysis of the run's configuration

@@ -97,6 +97,10 @@ final class SimulateCommand implements Runnable {
         extra.put("cra.samples_made_from", options.describe());
         if (options.energies() == MonteCarloOptions.Energies.SPECTRUM) {
             extra.put("cra.spectrum_fit_quality", SimulationSettings.describe(SimulationSettings.goodness(options, prepared)));
+            var f = options.spectrum();
+            // machine-readable: index, index-high, break (GeV), softness, emin, emax (GeV); the report draws it
+            extra.put("cra.spectrum", f.gamma1() + "," + f.gamma2() + "," + f.breakGev() + "," + f.softness() + ","
+                    + f.eminGev() + "," + f.emaxGev());
         }
         extra.put("cra.seed", Long.toString(seed));
         extra.put("cra.samples", Long.toString(samples));

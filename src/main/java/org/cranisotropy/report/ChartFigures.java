@@ -342,6 +342,66 @@ final class ChartFigures {
                 c::draw);
     }
 
+    /**
+     * The selected events' energies in 40 log bins against the counts the isotropic samples' spectrum
+     * predicts, N (P(E &gt;= lo) - P(E &gt;= hi)) (the flux seen through the selection's exposure), when the
+     * samples were drawn from a spectrum; otherwise the data alone.
+     */
+    Figure energySpectrum(org.cranisotropy.analysis.PreparedSample data,
+            org.cranisotropy.events.BrokenPowerLaw flux, String fitQuality, List<String> eventQueries) {
+        int bins = 40;
+        double lo = flux != null ? flux.eminGev() : data.energyGev(data.size() - 1);
+        double hi = flux != null ? flux.emaxGev() : data.energyGev(0) * 1.0001;
+        double step = Math.log(hi / lo) / bins;
+        double[] centre = new double[bins];
+        double[] counts = new double[bins];
+        int n = 0;
+        for (int i = 0; i < data.size(); i++) {
+            double e = data.energyGev(i);
+            if (e < lo || e > hi) {
+                continue;
+            }
+            counts[Math.min(bins - 1, (int) (Math.log(e / lo) / step))]++;
+            n++;
+        }
+        double[] expected = new double[bins];
+        org.cranisotropy.montecarlo.ObservedSpectrum model = flux == null ? null
+                : org.cranisotropy.montecarlo.ObservedSpectrum.of(flux, data.selectionExposure());
+        for (int k = 0; k < bins; k++) {
+            double a = lo * Math.exp(step * k);
+            double b = lo * Math.exp(step * (k + 1));
+            centre[k] = Math.sqrt(a * b);
+            if (model != null) {
+                expected[k] = n * (model.tailProbability(a) - (k + 1 == bins ? 0.0 : model.tailProbability(b)));
+            }
+        }
+        XYPlot p = ChartKit.plot(ChartKit.logAxis(ChartKit.ENERGY_BIN), ChartKit.logAxisPowers(
+                "Selected events per bin (40 log bins)"));
+        ChartKit.addMarkers(p, 0, "data", centre, counts, ChartKit.DATA, ChartKit.circle(3.5));
+        List<org.jfree.chart.LegendItem> items = new java.util.ArrayList<>(List.of(
+                ChartKit.markerItem("data: selected events", ChartKit.DATA, ChartKit.circle(3.5))));
+        if (model != null) {
+            ChartKit.addLine(p, 1, "model", centre, expected, ChartKit.MARKER, 1.8f, null);
+            items.add(ChartKit.lineItem("what the isotropic samples draw from: F(E) S_sel(E)", ChartKit.MARKER, 1.8f));
+        }
+        JFreeChart c = ChartKit.chart("Energies of the selected events and the Monte Carlo's spectrum", p,
+                ChartKit.legend(items.toArray(new org.jfree.chart.LegendItem[0])));
+        String caption = flux == null
+                ? "The selected events' energies; the isotropic samples of this run reuse them (energies = data), "
+                        + "so there is no model to compare."
+                : String.format(Locale.ROOT, "The %d selected events in [%.4g, %.4g] GeV in 40 log bins (points) "
+                        + "against the counts expected from the smoothly broken power law the samples draw from "
+                        + "(index %.3f, %.3f above the break at %.4g GeV, softness %.3g), seen through the "
+                        + "selection's sky-integrated exposure (line; the step is where the selection adds "
+                        + "classes). Goodness of fit: %s.", n, lo, hi, flux.gamma1(), flux.gamma2(), flux.breakGev(),
+                        flux.softness(), fitQuality);
+        List<String> q = new java.util.ArrayList<>(eventQueries);
+        q.add("-- the spectrum: the cra.spectrum key of the samples' Parquet footers (index, index-high, break, "
+                + "softness, emin, emax); the class selection: cra.analysis of the run's configuration");
+        return new Figure("energy_spectrum", "Energies of the selected events and the Monte Carlo's spectrum", caption,
+                q, WIDTH, HEIGHT, c::draw);
+    }
+
     static String fmt(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }

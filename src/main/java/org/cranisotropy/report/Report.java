@@ -27,7 +27,8 @@ import org.cranisotropy.io.ParquetTableWriter;
 public final class Report {
     /** The section headings, in page order. */
     public static final List<String> HEADINGS = List.of("Dipole amplitude vs threshold energy", "Upper limits",
-            "Binned limits", "Quadrupole and octupole", "Sky maps", "TeV events and gamma-ray sources", "Vela model");
+            "Binned limits", "Quadrupole and octupole", "Sky maps", "TeV events and gamma-ray sources", "Vela model",
+            "Monte Carlo energies");
 
     private Report() {}
 
@@ -71,7 +72,10 @@ public final class Report {
                         sky.skyMaps(o.smoothingDeg())),
                 new Section(HEADINGS.get(5), "", List.of(sky.tevEvents(o.eminEventsGev(), sources,
                         o.catalog() == null ? null : o.catalog().toString()))),
-                new Section(HEADINGS.get(6), "", List.of(charts.velaModel())));
+                new Section(HEADINGS.get(6), "", List.of(charts.velaModel())),
+                new Section(HEADINGS.get(7), "", List.of(charts.energySpectrum(data, spectrum(run),
+                        run.spectrumFitQuality(), sky.eventQueries(
+                                "SELECT energy_gev, event_class FROM %s ORDER BY energy_gev DESC")))));
         List<String> notes = new ArrayList<>();
         if (run.config().equals(RunInfo.MISSING)) {
             notes.add("The run recorded no configuration: the class selection of the sky maps is the built-in default.");
@@ -105,6 +109,21 @@ public final class Report {
             throw (RuntimeException) e;
         }
         return figures;
+    }
+
+    /** The flux the samples were drawn from (metadata cra.spectrum), or null (data energies, or not recorded). */
+    private static org.cranisotropy.events.BrokenPowerLaw spectrum(RunInfo run) {
+        if (RunInfo.MISSING.equals(run.spectrum())) {
+            return null;
+        }
+        String[] v = run.spectrum().split(",");
+        try {
+            return new org.cranisotropy.events.BrokenPowerLaw(Double.parseDouble(v[0]), Double.parseDouble(v[1]),
+                    Double.parseDouble(v[2]), Double.parseDouble(v[3]), Double.parseDouble(v[4]),
+                    Double.parseDouble(v[5]));
+        } catch (RuntimeException e) {
+            throw new BadInputException("samples/: metadata cra.spectrum is not a spectrum: " + run.spectrum());
+        }
     }
 
     private static AnalysisSettings settings(RunInfo run) {

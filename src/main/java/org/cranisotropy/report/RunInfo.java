@@ -18,7 +18,7 @@ import org.cranisotropy.io.ParquetTableReader;
  */
 public record RunInfo(String version, String created, String config, String mcSeed, String samples,
         String eventSeed, String events, String selectedEvents, String eventsPath, String exposurePath,
-        String samplesMadeFrom, String spectrumFitQuality) {
+        String samplesMadeFrom, String spectrumFitQuality, String spectrum) {
     public static final String MISSING = "not recorded";
 
     /** Reads the metadata of the tables of a results directory (already validated to exist). */
@@ -39,7 +39,8 @@ public record RunInfo(String version, String created, String config, String mcSe
                 t.eventsPath().toString(), t.exposurePath().toString(),
                 orMissing(mc.getOrDefault("cra.samples_made_from", fieldMetadata(bandsJson, "cra.samples_made_from"))),
                 orMissing(mc.getOrDefault("cra.spectrum_fit_quality",
-                        fieldMetadata(bandsJson, "cra.spectrum_fit_quality"))));
+                        fieldMetadata(bandsJson, "cra.spectrum_fit_quality"))),
+                orMissing(mc.getOrDefault("cra.spectrum", fieldMetadata(bandsJson, "cra.spectrum"))));
     }
 
     private static String orMissing(String s) {

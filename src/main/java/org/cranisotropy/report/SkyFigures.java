@@ -115,6 +115,11 @@ final class SkyFigures {
         return s.append(")").toString();
     }
 
+    /** A query over the events table (its {@code %s}), preceded by the view a CSV event file needs. */
+    List<String> eventQueries(String queryWithTable) {
+        return withView(String.format(Locale.ROOT, queryWithTable, eventsTable()));
+    }
+
     /** The events table in Spark SQL: a Parquet path, or the view that {@link #eventsView()} creates. */
     private String eventsTable() {
         String p = t.eventsPath().toString();

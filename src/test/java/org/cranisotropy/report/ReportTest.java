@@ -81,7 +81,7 @@ class ReportTest {
         String html = Files.readString(out.resolve("index.html"));
         List<String> stems = List.of("delta_threshold_corrected", "delta_threshold_uncorrected", "upper_limits",
                 "binned_limits", "c2_c3_uncorrected", "c2_c3_corrected", "sky_counts", "sky_exposure",
-                "sky_relative_intensity", "tev_events", "vela_model");
+                "sky_relative_intensity", "tev_events", "vela_model", "energy_spectrum");
         for (String stem : stems) {
             Path png = out.resolve(stem + ".png");
             BufferedImage img = ImageIO.read(png.toFile());
