@@ -2,6 +2,7 @@ package org.cranisotropy.analysis;
 
 import org.cranisotropy.harmonics.Alm;
 import org.cranisotropy.harmonics.RingGeometry;
+import org.cranisotropy.harmonics.RingPixelVectors;
 
 /**
  * The contribution of one event to a_lm, l &lt;= 3: an event of weight w in pixel p adds
@@ -17,8 +18,9 @@ import org.cranisotropy.harmonics.RingGeometry;
  *   Y30 = sqrt(7/16pi) (5z^3-3z)       Y31 = -sqrt(21/64pi) (5z^2-1) (x+iy)
  *   Y32 = sqrt(105/32pi) z (x+iy)^2    Y33 = -sqrt(35/64pi) (x+iy)^3
  * </pre>
- * so only the pixel's unit vector is stored (24 bytes a pixel instead of a 160-byte row of Y_lm:
- * the Monte Carlo's random pixel lookups stay in cache). Immutable.
+ * so only the pixel's unit vector is needed, and it comes from small per-ring tables
+ * ({@link RingPixelVectors}: the Monte Carlo's random pixel lookups stay in cache). The data step adds
+ * its events one at a time and the Monte Carlo in blocks, through the same {@link #addBlock}. Immutable.
  */
 public final class LowMultipoles {
     /** The multipoles of the analysis: monopole to octupole. */
@@ -40,84 +42,47 @@ public final class LowMultipoles {
 
     private final int nside;
     private final double pixelWeight;
-    private final double[] xyz;
+    private final RingPixelVectors vectors;
 
     public LowMultipoles(int nside) {
         RingGeometry rings = new RingGeometry(nside);
         this.nside = nside;
         this.pixelWeight = FOUR_PI / rings.npix();
-        this.xyz = new double[3 * (int) rings.npix()];
-        for (int r = 0; r < rings.ringCount(); r++) {
-            int nr = rings.pixelCount(r);
-            double s = rings.sinTheta(r);
-            for (int j = 0; j < nr; j++) {
-                int p = (int) rings.startPixel(r) + j;
-                double phi = rings.phi0(r) + 2.0 * Math.PI * j / nr;
-                xyz[3 * p] = s * Math.cos(phi);
-                xyz[3 * p + 1] = s * Math.sin(phi);
-                xyz[3 * p + 2] = rings.z(r);
-            }
-        }
+        this.vectors = new RingPixelVectors(rings);
     }
 
     public int nside() {
         return nside;
     }
 
+    /** The unit vectors of the pixel centres this analysis uses. */
+    public RingPixelVectors vectors() {
+        return vectors;
+    }
+
     /**
-     * corrected += weight * row and, unless raw is null, raw += row, where row =
-     * (4 pi / N_pix) conj(Y_lm(pixel)), l &lt;= 3, evaluated once.
+     * corrected += weight * row and raw += row, where row = (4 pi / N_pix) conj(Y_lm(pixel)), l &lt;= 3,
+     * evaluated once: {@link #addBlock} with one event.
      */
     public void addWeightedAndRaw(double[] corrected, double[] raw, int pixel, double weight) {
-        addWeightedAndRaw(corrected, raw, xyz[3 * pixel], xyz[3 * pixel + 1], xyz[3 * pixel + 2], weight);
+        double[] xyzw = new double[4];
+        vectors.unitVector(pixel, xyzw, 0);
+        xyzw[3] = weight;
+        addBlock(corrected, raw, xyzw, 1);
     }
 
     /** The unit vector of a pixel centre: {x, y, z}. */
     public double[] unitVector(int pixel) {
-        return new double[] {xyz[3 * pixel], xyz[3 * pixel + 1], xyz[3 * pixel + 2]};
+        double[] v = new double[3];
+        vectors.unitVector(pixel, v, 0);
+        return v;
     }
 
     /**
-     * As {@link #addWeightedAndRaw(double[], double[], int, double)} for the pixel whose centre has unit
-     * vector (x, y, z) as given by {@link #unitVector}: callers that keep their own copy of the pixel
-     * vectors (the Monte Carlo's per-pixel records) add exactly the same numbers.
-     */
-    public void addWeightedAndRaw(double[] corrected, double[] raw, double x, double y, double z, double weight) {
-        double c = pixelWeight;
-        // conj((x + i y)^m) = re_m - i im_m
-        double re2 = x * x - y * y;
-        double im2 = 2 * x * y;
-        double re3 = x * re2 - y * im2;
-        double im3 = x * im2 + y * re2;
-        double z2 = z * z;
-        // Alm order: m = 0: l = 0..3; m = 1: l = 1..3; m = 2: l = 2, 3; m = 3: l = 3 (Re, Im pairs)
-        double a00 = c * N00;
-        double a10 = c * N10 * z;
-        double a20 = c * N20 * (3 * z2 - 1);
-        double a30 = c * N30 * (5 * z2 - 3) * z;
-        double f11 = c * N11;
-        double f21 = c * N21 * z;
-        double f31 = c * N31 * (5 * z2 - 1);
-        double f22 = c * N22;
-        double f32 = c * N32 * z;
-        double f33 = c * N33;
-        add(corrected, raw, weight, 0, a00, 0);
-        add(corrected, raw, weight, 1, a10, 0);
-        add(corrected, raw, weight, 2, a20, 0);
-        add(corrected, raw, weight, 3, a30, 0);
-        add(corrected, raw, weight, 4, f11 * x, -f11 * y);
-        add(corrected, raw, weight, 5, f21 * x, -f21 * y);
-        add(corrected, raw, weight, 6, f31 * x, -f31 * y);
-        add(corrected, raw, weight, 7, f22 * re2, -f22 * im2);
-        add(corrected, raw, weight, 8, f32 * re2, -f32 * im2);
-        add(corrected, raw, weight, 9, f33 * re3, -f33 * im3);
-    }
-
-    /**
-     * The same sums as calling {@link #addWeightedAndRaw(double[], double[], double, double, double, double)}
-     * for each of {@code count} events in turn, with x, y, z, weight of event j at xyzw[4j .. 4j+3]: the
-     * same products added in the same order (bit-identical results), with the running sums kept in local
-     * variables over the block instead of being loaded and stored per event. The Monte Carlo's inner loop.
+     * Adds {@code count} events in turn, with x, y, z, weight of event j at xyzw[4j .. 4j+3]:
+     * corrected += weight * row, raw += row for each, row = (4 pi / N_pix) conj(Y_lm(x, y, z)), l &lt;= 3.
+     * The running sums stay in local variables over the block (the Monte Carlo's inner loop); a block
+     * gives bit for bit the sums of adding its events one block of one at a time.
      */
     public void addBlock(double[] corrected, double[] raw, double[] xyzw, int count) {
         double c = pixelWeight;
@@ -235,15 +200,6 @@ public final class LowMultipoles {
             }
             corrected[k] = w[k];
             raw[k] = r[k];
-        }
-    }
-
-    private static void add(double[] corrected, double[] raw, double weight, int k, double re, double im) {
-        corrected[2 * k] += weight * re;
-        corrected[2 * k + 1] += weight * im;
-        if (raw != null) {
-            raw[2 * k] += re;
-            raw[2 * k + 1] += im;
         }
     }
 

@@ -7,9 +7,10 @@ import java.util.Map;
  * Unit vectors of the centres of HEALPix RING pixels from small per-ring tables: a pixel's ring and
  * position j in it (one int a pixel), the ring's z and sin(theta), and cos/sin of phi0 + 2 pi j / n_r
  * shared by all rings with the same n_r and phi0 (the two polar caps, and the equatorial rings of
- * each parity). The same doubles as evaluating s cos(phi), s sin(phi), z pixel by pixel
- * ({@code org.cranisotropy.analysis.LowMultipoles}), in about 7 bytes a pixel instead of 24: the Monte
- * Carlo looks up random pixels and keeps these tables in the fast caches. Immutable.
+ * each parity): x = sin(theta) cos(phi), y = sin(theta) sin(phi), z, in about 7 bytes a pixel instead of
+ * 24. The pixel vectors of {@code org.cranisotropy.analysis.LowMultipoles}, i.e. of the data step and the
+ * Monte Carlo alike; the Monte Carlo looks up random pixels and keeps these tables in the fast caches.
+ * Immutable.
  */
 public final class RingPixelVectors implements java.io.Serializable {
     private static final long serialVersionUID = 1L;

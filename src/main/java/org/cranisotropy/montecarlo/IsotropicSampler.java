@@ -6,7 +6,6 @@ import org.cranisotropy.analysis.PreparedSample;
 import org.cranisotropy.analysis.SelectionExposure;
 import org.cranisotropy.exposure.EventClass;
 import org.cranisotropy.exposure.ExposureCube;
-import org.cranisotropy.harmonics.RingGeometry;
 import org.cranisotropy.harmonics.RingPixelVectors;
 import org.cranisotropy.random.RandomStreams;
 
@@ -59,7 +58,7 @@ public final class IsotropicSampler {
      * A_sel(bin k+1) (0 past the last bin) at 2p, 2p + 1 — the one cache line an event's weight needs.
      */
     private final double[][] exposurePairs;
-    /** Pixel unit vectors from per-ring tables (the same doubles as {@link LowMultipoles#unitVector}). */
+    /** Pixel unit vectors from per-ring tables: the analysis' own ({@link LowMultipoles#vectors}). */
     private final RingPixelVectors vectors;
     /** [rule][bin] sky mean of A_sel; ln of the bin centres; ln of the rule edges. */
     private final double[][] selMeans;
@@ -75,7 +74,6 @@ public final class IsotropicSampler {
 
     /** Per event: map index, P(lower map) as a 53-bit threshold (-1: certain), upper weight, bin, rule, Abar. */
     private static final class EventTable {
-        int size;
         int[] map = new int[0];
         long[] odds = new long[0];
         double[] upperWeight = new double[0];
@@ -174,18 +172,10 @@ public final class IsotropicSampler {
                 exposurePairs[r * bins + k] = pair;
             }
         }
-        this.vectors = new RingPixelVectors(new RingGeometry(cube.nside()));
-        double[] v = new double[3];
-        for (int p = 0; p < npix; p++) {
-            vectors.unitVector(p, v, 0);
-            if (!java.util.Arrays.equals(v, ylm.unitVector(p))) {
-                throw new IllegalStateException("pixel vectors differ from the analysis' at pixel " + p);
-            }
-        }
+        this.vectors = ylm.vectors();
         int n = spectrum ? 0 : data.size(); // SPECTRUM samples do not use the data's events
         this.dataEvents = new EventTable();
         dataEvents.ensure(n);
-        dataEvents.size = n;
         for (int i = 0; i < n; i++) {
             ExposureCube.InterpolationPoint at = cube.interpolation(data.energyGev(i));
             int m = data.eventClass(i).ordinal() * bins + at.bin();
@@ -302,7 +292,6 @@ public final class IsotropicSampler {
                 ev.copy(n++, dataEvents, i);
             }
         }
-        ev.size = n;
         return ev;
     }
 
@@ -373,7 +362,6 @@ public final class IsotropicSampler {
         while (j < lnSnapshot.length) {
             counts[j++] = size;
         }
-        ev.size = size;
         return ev;
     }
 
