@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cranisotropy.analysis.LowMultipoles;
 import org.cranisotropy.analysis.MultipoleMeasurement;
-import org.cranisotropy.analysis.PreparedSample;
 
 /**
  * Turns the running sums of a sample ({@link IsotropicSampler#run}) into measurements per threshold
@@ -19,7 +18,7 @@ public final class SampleMeasurements {
 
     private final ScanPlan plan;
 
-    public SampleMeasurements(PreparedSample data, ScanPlan plan) {
+    public SampleMeasurements(ScanPlan plan) {
         this.plan = plan;
     }
 

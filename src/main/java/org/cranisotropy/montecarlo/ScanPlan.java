@@ -17,12 +17,11 @@ import org.cranisotropy.analysis.PreparedSample;
 public final class ScanPlan implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** A threshold of the scan: its kind ("standard" or "grid"), energy, data count and snapshot index. */
-    public record Threshold(String kind, double gev, int cut, int snapshot) implements java.io.Serializable {}
+    /** A threshold of the scan: its kind ("standard" or "grid"), energy and snapshot index. */
+    public record Threshold(String kind, double gev, int snapshot) implements java.io.Serializable {}
 
-    /** An energy bin, its data count range and the snapshots of its upper (from) and lower (to) edge. */
-    public record Bin(double eminGev, double emaxGev, int fromCut, int toCut, int fromSnapshot, int toSnapshot)
-            implements java.io.Serializable {}
+    /** An energy bin and the snapshots of its upper (from) and lower (to) edge. */
+    public record Bin(double eminGev, double emaxGev, int fromSnapshot, int toSnapshot) implements java.io.Serializable {}
 
     private final double[] snapshotEnergies; // decreasing
     private final int[] dataCounts;          // events of the data with E >= snapshot energy (non-decreasing)
@@ -47,31 +46,31 @@ public final class ScanPlan implements java.io.Serializable {
         }
         List<Threshold> t = new ArrayList<>();
         for (double g : standard) {
-            t.add(threshold("standard", g, data));
+            t.add(threshold("standard", g));
         }
         for (double g : grid) {
-            t.add(threshold("grid", g, data));
+            t.add(threshold("grid", g));
         }
         List<Bin> b = new ArrayList<>();
         for (int k = 0; k + 1 < binEdges.length; k++) {
-            int from = count(data, binEdges[k + 1]);
-            int to = count(data, binEdges[k]);
-            if (to == from) {
+            int from = snapshot(binEdges[k + 1]);
+            int to = snapshot(binEdges[k]);
+            if (dataCounts[to] == dataCounts[from]) {
                 throw new IllegalArgumentException("energy bin [" + binEdges[k] + ", " + binEdges[k + 1]
                         + ") GeV holds no selected event");
             }
-            b.add(new Bin(binEdges[k], binEdges[k + 1], from, to, snapshot(binEdges[k + 1]), snapshot(binEdges[k])));
+            b.add(new Bin(binEdges[k], binEdges[k + 1], from, to));
         }
         this.thresholds = List.copyOf(t);
         this.bins = List.copyOf(b);
     }
 
-    private Threshold threshold(String kind, double g, PreparedSample data) {
-        int cut = count(data, g);
-        if (cut == 0) {
+    private Threshold threshold(String kind, double g) {
+        int j = snapshot(g);
+        if (dataCounts[j] == 0) {
             throw new IllegalArgumentException("threshold " + g + " GeV is above every selected event");
         }
-        return new Threshold(kind, g, cut, snapshot(g));
+        return new Threshold(kind, g, j);
     }
 
     private int snapshot(double e) {

@@ -31,6 +31,6 @@ public record SimulationSpec(EventSample events, String eventsName, ExposureCube
         PreparedSample data = PreparedSample.of(events, eventsName, exposure, selection);
         ScanPlan plan = new ScanPlan(data, standardThresholds, gridThresholds, binEdgesGev);
         IsotropicSampler sampler = new IsotropicSampler(data, new LowMultipoles(exposure.nside()), plan, options);
-        return new Engine(data, sampler, new SampleMeasurements(data, plan));
+        return new Engine(data, sampler, new SampleMeasurements(plan));
     }
 }

@@ -37,7 +37,7 @@ class IsotropicSamplerTest {
         ScanPlan plan = new ScanPlan(prepared, standard, grid, bins);
         IsotropicSampler sampler = new IsotropicSampler(prepared, ylm, plan);
         int[] pixels = new int[prepared.size()];
-        List<SampleMeasurements.Row> rows = new SampleMeasurements(prepared, plan).rows(sampler.run(99, 3, pixels));
+        List<SampleMeasurements.Row> rows = new SampleMeasurements(plan).rows(sampler.run(99, 3, pixels));
 
         // the same simulated events as a data set: pixel centres, the data's energies and classes
         HealpixGrid g = new HealpixGrid(NSIDE);

@@ -172,7 +172,7 @@ class SpectrumSamplesTest {
             IsotropicSampler sampler = new IsotropicSampler(data, new LowMultipoles(NSIDE), plan,
                     new MonteCarloOptions(MonteCarloOptions.Energies.SPECTRUM,
                             new BrokenPowerLaw(3.0, 3.0, 1000, 0.2, 45, 20000), poisson));
-            SampleMeasurements m = new SampleMeasurements(data, plan);
+            SampleMeasurements m = new SampleMeasurements(plan);
             int samples = 400;
             double sum = 0;
             int rows = 0;
