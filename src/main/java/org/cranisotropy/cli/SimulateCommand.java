@@ -96,7 +96,8 @@ final class SimulateCommand implements Runnable {
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("cra.samples_made_from", options.describe());
         if (options.energies() == MonteCarloOptions.Energies.SPECTRUM) {
-            extra.put("cra.spectrum_fit_quality", SimulationSettings.describe(SimulationSettings.goodness(options, prepared)));
+            extra.put("cra.spectrum_fit_quality", SimulationSettings.checkFit(options, prepared,
+                    spec.commandLine().getErr()));
             var f = options.spectrum();
             // machine-readable: index, index-high, break (GeV), softness, emin, emax (GeV); the report draws it
             extra.put("cra.spectrum", f.gamma1() + "," + f.gamma2() + "," + f.breakGev() + "," + f.softness() + ","

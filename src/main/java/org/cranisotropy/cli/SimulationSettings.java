@@ -74,24 +74,27 @@ final class SimulationSettings {
         }
         MonteCarloOptions options = new MonteCarloOptions(MonteCarloOptions.Energies.SPECTRUM, flux, poisson);
         if (log != null) {
-            ObservedSpectrum.GoodnessOfFit g = goodness(options, data);
-            log.printf("samples: %s (%s); against the data's energies: %s%n", options.describe(), how, describe(g));
-            if (g.pValue() < 1e-3) {
-                log.println("samples: WARNING the spectrum describes the data's energies poorly (p < 0.001): the "
-                        + "Monte Carlo's counts above each threshold will differ from the data's; consider --energies data");
-            }
+            log.printf("samples: %s (%s)%n", options.describe(), how);
             log.flush();
         }
         return options;
     }
 
-    /** The binned goodness of fit of a SPECTRUM run's distribution against the data's energies (40 log bins). */
-    static ObservedSpectrum.GoodnessOfFit goodness(MonteCarloOptions options, PreparedSample data) {
-        return ObservedSpectrum.of(options.spectrum(), data.selectionExposure()).goodnessOfFit(data, 40);
-    }
-
-    static String describe(ObservedSpectrum.GoodnessOfFit g) {
-        return String.format(Locale.ROOT, "chi2 %.1f for %d dof in %d log bins, p = %.3g", g.chi2(), g.dof(), g.bins(),
-                g.pValue());
+    /**
+     * How well a SPECTRUM run's distribution describes the data's energies (40 log bins), printed with a
+     * warning below p = 0.001; the description is what the run's metadata records.
+     */
+    static String checkFit(MonteCarloOptions options, PreparedSample data, PrintWriter log) {
+        ObservedSpectrum.GoodnessOfFit g = ObservedSpectrum.of(options.spectrum(), data.selectionExposure())
+                .goodnessOfFit(data, 40);
+        String text = String.format(Locale.ROOT, "chi2 %.1f for %d dof in %d log bins, p = %.3g", g.chi2(), g.dof(),
+                g.bins(), g.pValue());
+        log.printf("samples: the spectrum against the data's energies: %s%n", text);
+        if (g.pValue() < 1e-3) {
+            log.println("samples: WARNING the spectrum describes the data's energies poorly (p < 0.001): the "
+                    + "Monte Carlo's counts above each threshold will differ from the data's; consider --energies data");
+        }
+        log.flush();
+        return text;
     }
 }
