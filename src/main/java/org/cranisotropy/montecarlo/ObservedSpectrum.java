@@ -57,6 +57,7 @@ public final class ObservedSpectrum implements java.io.Serializable {
         double[] x = new double[STEPS + 1];
         double[] t = new double[STEPS + 1];
         double h = (hi - lo) / STEPS;
+        double[] edges = lnRuleEdges(selection);
         x[0] = hi;
         for (int j = 1; j <= STEPS; j++) {
             x[j] = j == STEPS ? lo : hi - j * h;
@@ -64,7 +65,7 @@ public final class ObservedSpectrum implements java.io.Serializable {
             double b = x[j - 1];
             // Simpson on [a, b] in u = ln E, integrand F(e^u) S(e^u) e^u; a step of S_sel inside the interval
             // (the selection's edge) is split there
-            double edge = ruleEdgeInside(selection, a, b);
+            double edge = inside(edges, a, b);
             double piece = Double.isNaN(edge) ? simpson(flux, selection, a, b)
                     : simpson(flux, selection, a, edge) + simpson(flux, selection, edge, b);
             t[j] = t[j - 1] + piece;
@@ -77,15 +78,24 @@ public final class ObservedSpectrum implements java.io.Serializable {
         return new ObservedSpectrum(flux, x, t);
     }
 
-    private static double ruleEdgeInside(SelectionExposure s, double a, double b) {
+    /** ln of the finite energies where the selection's rules begin or end (where S_sel steps), increasing. */
+    private static double[] lnRuleEdges(SelectionExposure s) {
+        TreeSet<Double> edges = new TreeSet<>();
         for (var r : s.selection().rules()) {
             for (double e : new double[] {r.eminGev(), r.emaxGev()}) {
                 if (e > 0 && Double.isFinite(e)) {
-                    double u = Math.log(e);
-                    if (u > a && u < b) {
-                        return u;
-                    }
+                    edges.add(Math.log(e));
                 }
+            }
+        }
+        return edges.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The first of the values strictly inside (a, b), or NaN. */
+    private static double inside(double[] values, double a, double b) {
+        for (double u : values) {
+            if (u > a && u < b) {
+                return u;
             }
         }
         return Double.NaN;
@@ -225,11 +235,9 @@ public final class ObservedSpectrum implements java.io.Serializable {
                 nodes.add(c);
             }
         }
-        for (var r : sel.selection().rules()) {
-            for (double e : new double[] {r.eminGev(), r.emaxGev()}) {
-                if (e > 0 && Double.isFinite(e) && Math.log(e) > lo && Math.log(e) < hi) {
-                    nodes.add(Math.log(e));
-                }
+        for (double edge : lnRuleEdges(sel)) {
+            if (edge > lo && edge < hi) {
+                nodes.add(edge);
             }
         }
         double[] cuts = nodes.stream().mapToDouble(Double::doubleValue).toArray();
