@@ -9,6 +9,15 @@ import picocli.CommandLine;
  */
 public final class Version implements CommandLine.IVersionProvider {
     public static String get() {
+        return Holder.VERSION;
+    }
+
+    /** Read once: the manifest of the jar does not change while the tool runs. */
+    private static final class Holder {
+        static final String VERSION = read();
+    }
+
+    private static String read() {
         String v = Version.class.getPackage().getImplementationVersion();
         if (v == null) {
             return "dev";
