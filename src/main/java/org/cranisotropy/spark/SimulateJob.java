@@ -1,6 +1,5 @@
 package org.cranisotropy.spark;
 
-import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,10 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -45,8 +42,7 @@ import org.cranisotropy.montecarlo.SimulationSpec;
  * over the sorted values so that it is bit-identical too.
  */
 public final class SimulateJob {
-    /** Percentiles of the bands: median and the central 68.27 % and 95.45 % intervals. */
-    public static final double[] PERCENTILES = org.cranisotropy.montecarlo.Band.LEVELS;
+    /** Column suffixes of the band percentiles, in the order of {@link org.cranisotropy.montecarlo.Band#LEVELS}. */
     static final String[] PERCENTILE_NAMES = {"p02275", "p15865", "p50", "p84135", "p97725"};
     static final String[] BAND_QUANTITIES = {"delta", "c1", "c2", "c3"};
 
