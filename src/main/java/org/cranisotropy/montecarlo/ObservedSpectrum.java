@@ -171,26 +171,15 @@ public final class ObservedSpectrum implements java.io.Serializable {
      * taken off the degrees of freedom (Commons Statistics chi-square survival probability).
      */
     public GoodnessOfFit goodnessOfFit(PreparedSample data, int bins) {
-        double lo = Math.log(flux.eminGev());
-        double hi = Math.log(flux.emaxGev());
-        long[] observed = new long[bins];
-        int n = 0;
-        for (int i = 0; i < data.size(); i++) {
-            double u = Math.log(data.energyGev(i));
-            if (u < lo || u > hi) {
-                continue;
-            }
-            observed[Math.min(bins - 1, (int) ((u - lo) / (hi - lo) * bins))]++;
-            n++;
-        }
+        EnergyHistogram h = EnergyHistogram.of(data, flux.eminGev(), flux.emaxGev(), bins);
+        long[] observed = h.observed();
+        double[] expected = expected(h);
         double chi2 = 0;
         int used = 0;
         double expectSum = 0;
         long observedSum = 0;
         for (int k = 0; k < bins; k++) {
-            double a = Math.exp(lo + (hi - lo) * k / bins);
-            double b = Math.exp(lo + (hi - lo) * (k + 1) / bins);
-            expectSum += n * (tailProbability(a) - (k + 1 == bins ? 0.0 : tailProbability(b)));
+            expectSum += expected[k];
             observedSum += observed[k];
             if (expectSum >= 5 || k + 1 == bins) {
                 if (expectSum > 0) {
@@ -204,6 +193,15 @@ public final class ObservedSpectrum implements java.io.Serializable {
         int dof = Math.max(1, used - 1 - 4);
         double p = org.apache.commons.statistics.distribution.ChiSquaredDistribution.of(dof).survivalProbability(chi2);
         return new GoodnessOfFit(chi2, dof, p, used);
+    }
+
+    /** The counts this distribution expects in each bin of h: total (P(E &gt;= lower) - P(E &gt;= upper)). */
+    public double[] expected(EnergyHistogram h) {
+        double[] e = new double[h.bins()];
+        for (int k = 0; k < e.length; k++) {
+            e[k] = h.total() * (tailProbability(h.edge(k)) - (k + 1 == e.length ? 0.0 : tailProbability(h.edge(k + 1))));
+        }
+        return e;
     }
 
     /**

@@ -349,32 +349,20 @@ final class ChartFigures {
      */
     Figure energySpectrum(org.cranisotropy.analysis.PreparedSample data,
             org.cranisotropy.events.BrokenPowerLaw flux, String fitQuality, List<String> eventQueries) {
-        int bins = 40;
         double lo = flux != null ? flux.eminGev() : data.energyGev(data.size() - 1);
         double hi = flux != null ? flux.emaxGev() : data.energyGev(0) * 1.0001;
-        double step = Math.log(hi / lo) / bins;
-        double[] centre = new double[bins];
-        double[] counts = new double[bins];
-        int n = 0;
-        for (int i = 0; i < data.size(); i++) {
-            double e = data.energyGev(i);
-            if (e < lo || e > hi) {
-                continue;
-            }
-            counts[Math.min(bins - 1, (int) (Math.log(e / lo) / step))]++;
-            n++;
+        org.cranisotropy.montecarlo.EnergyHistogram h = org.cranisotropy.montecarlo.EnergyHistogram.of(data, lo, hi, 40);
+        long n = h.total();
+        double[] centre = new double[h.bins()];
+        double[] counts = new double[h.bins()];
+        long[] observed = h.observed();
+        for (int k = 0; k < centre.length; k++) {
+            centre[k] = Math.sqrt(h.edge(k) * h.edge(k + 1));
+            counts[k] = observed[k];
         }
-        double[] expected = new double[bins];
         org.cranisotropy.montecarlo.ObservedSpectrum model = flux == null ? null
                 : org.cranisotropy.montecarlo.ObservedSpectrum.of(flux, data.selectionExposure());
-        for (int k = 0; k < bins; k++) {
-            double a = lo * Math.exp(step * k);
-            double b = lo * Math.exp(step * (k + 1));
-            centre[k] = Math.sqrt(a * b);
-            if (model != null) {
-                expected[k] = n * (model.tailProbability(a) - (k + 1 == bins ? 0.0 : model.tailProbability(b)));
-            }
-        }
+        double[] expected = model == null ? new double[centre.length] : model.expected(h);
         XYPlot p = ChartKit.plot(ChartKit.logAxis(ChartKit.ENERGY_BIN), ChartKit.logAxisPowers(
                 "Selected events per bin (40 log bins)"));
         ChartKit.addMarkers(p, 0, "data", centre, counts, ChartKit.DATA, ChartKit.circle(3.5));
