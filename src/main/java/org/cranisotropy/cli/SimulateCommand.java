@@ -98,10 +98,8 @@ final class SimulateCommand implements Runnable {
         if (options.energies() == MonteCarloOptions.Energies.SPECTRUM) {
             extra.put("cra.spectrum_fit_quality", SimulationSettings.checkFit(options, prepared,
                     spec.commandLine().getErr()));
-            var f = options.spectrum();
-            // machine-readable: index, index-high, break (GeV), softness, emin, emax (GeV); the report draws it
-            extra.put("cra.spectrum", f.gamma1() + "," + f.gamma2() + "," + f.breakGev() + "," + f.softness() + ","
-                    + f.eminGev() + "," + f.emaxGev());
+            // machine-readable (BrokenPowerLaw.toCsv): the report draws it
+            extra.put("cra.spectrum", options.spectrum().toCsv());
         }
         extra.put("cra.seed", Long.toString(seed));
         extra.put("cra.samples", Long.toString(samples));

@@ -19,6 +19,24 @@ public record BrokenPowerLaw(double gamma1, double gamma2, double breakGev, doub
         }
     }
 
+    /** The six parameters as "gamma1,gamma2,breakGev,softness,eminGev,emaxGev" (full precision; {@link #parse}). */
+    public String toCsv() {
+        return gamma1 + "," + gamma2 + "," + breakGev + "," + softness + "," + eminGev + "," + emaxGev;
+    }
+
+    /** The spectrum {@link #toCsv} wrote. */
+    public static BrokenPowerLaw parse(String csv) {
+        String[] v = csv.split(",");
+        if (v.length != 6) {
+            throw new IllegalArgumentException("a spectrum needs 6 comma-separated numbers, got '" + csv + "'");
+        }
+        double[] p = new double[6];
+        for (int i = 0; i < 6; i++) {
+            p[i] = Double.parseDouble(v[i].trim());
+        }
+        return new BrokenPowerLaw(p[0], p[1], p[2], p[3], p[4], p[5]);
+    }
+
     /** The break factor (1 + (E/E_b)^(1/s))^(-(gamma2 - gamma1) s), decreasing in E. */
     double breakFactor(double e) {
         return Math.pow(1.0 + Math.pow(e / breakGev, 1.0 / softness), -(gamma2 - gamma1) * softness);

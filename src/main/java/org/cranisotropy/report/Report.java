@@ -116,11 +116,8 @@ public final class Report {
         if (RunInfo.MISSING.equals(run.spectrum())) {
             return null;
         }
-        String[] v = run.spectrum().split(",");
         try {
-            return new org.cranisotropy.events.BrokenPowerLaw(Double.parseDouble(v[0]), Double.parseDouble(v[1]),
-                    Double.parseDouble(v[2]), Double.parseDouble(v[3]), Double.parseDouble(v[4]),
-                    Double.parseDouble(v[5]));
+            return org.cranisotropy.events.BrokenPowerLaw.parse(run.spectrum());
         } catch (RuntimeException e) {
             throw new BadInputException("samples/: metadata cra.spectrum is not a spectrum: " + run.spectrum());
         }

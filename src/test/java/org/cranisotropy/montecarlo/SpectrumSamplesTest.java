@@ -97,6 +97,7 @@ class SpectrumSamplesTest {
         // every event class A: allowed by both rules
         PreparedSample data = PreparedSample.of(events, "injected", cube, calet);
         BrokenPowerLaw fit = ObservedSpectrum.fit(data, 50, 20000);
+        assertEquals(fit, BrokenPowerLaw.parse(fit.toCsv()), "the metadata form of a spectrum reads back exactly");
         assertEquals(truth.gamma1(), fit.gamma1(), 0.03, "index below the break: " + fit);
         assertEquals(truth.gamma2(), fit.gamma2(), 0.3, "index above the break: " + fit);
         assertEquals(Math.log(truth.breakGev()), Math.log(fit.breakGev()), 0.35, "break: " + fit);
