@@ -226,11 +226,15 @@ public final class IsotropicSampler {
      */
     public SampleScan run(long seed, long sample, int[] pixels) {
         UniformRandomProvider rng = RandomStreams.stream(seed, sample);
+        if (options.energies() == MonteCarloOptions.Energies.SPECTRUM) {
+            if (pixels != null) {
+                throw new IllegalArgumentException("pixels are recorded for the data's own events only");
+            }
+            return spectrumScan(rng);
+        }
         EventTable ev;
         long[] counts = new long[dataCounts.length];
-        if (options.energies() == MonteCarloOptions.Energies.SPECTRUM) {
-            ev = spectrumEvents(rng, counts);
-        } else if (options.poisson()) {
+        if (options.poisson()) {
             ev = repeatedDataEvents(rng, counts);
         } else {
             ev = dataEvents;
@@ -244,31 +248,45 @@ public final class IsotropicSampler {
         int snaps = counts.length;
         double[][] out = new double[2 * snaps][];
         double[] sums = new double[snaps];
-        double[] corrected = new double[LowMultipoles.STRIDE];
-        double[] raw = new double[LowMultipoles.STRIDE];
-        int[] drawn = new int[BLOCK];
-        double[] buffer = new double[4 * BLOCK];
-        double meanSum = 0;
+        Accumulator acc = new Accumulator();
         int from = 0;
         for (int j = 0; j < snaps; j++) {
             int to = (int) counts[j];
             for (int b = from; b < to; b += BLOCK) {
                 int end = Math.min(to, b + BLOCK);
-                draw(ev, rng, b, end, drawn);
+                acc.add(ev, rng, b, end);
                 if (pixels != null) {
-                    System.arraycopy(drawn, 0, pixels, b, end - b);
+                    System.arraycopy(acc.drawn, 0, pixels, b, end - b);
                 }
-                accumulate(ev, b, end, drawn, buffer, corrected, raw);
             }
-            for (int i = from; i < to; i++) {
-                meanSum += ev.meanExposure[i];
-            }
-            out[2 * j] = corrected.clone();
-            out[2 * j + 1] = raw.clone();
-            sums[j] = meanSum;
+            acc.snapshot(out, sums, j);
             from = Math.max(from, to);
         }
         return new SampleScan(out, counts, sums);
+    }
+
+    /** The running sums of one sample and the scratch space of one block of events. */
+    private final class Accumulator {
+        final double[] corrected = new double[LowMultipoles.STRIDE];
+        final double[] raw = new double[LowMultipoles.STRIDE];
+        final int[] drawn = new int[BLOCK];
+        final double[] buffer = new double[4 * BLOCK];
+        double meanSum;
+
+        /** Draws and adds events [from, to) of ev (at most BLOCK). */
+        void add(EventTable ev, UniformRandomProvider rng, int from, int to) {
+            draw(ev, rng, from, to, drawn);
+            accumulate(ev, from, to, drawn, buffer, corrected, raw);
+            for (int i = from; i < to; i++) {
+                meanSum += ev.meanExposure[i];
+            }
+        }
+
+        void snapshot(double[][] out, double[] sums, int j) {
+            out[2 * j] = corrected.clone();
+            out[2 * j + 1] = raw.clone();
+            sums[j] = meanSum;
+        }
     }
 
     /** DATA, Poisson: data event i appears Poisson(1) times (only events down to the lowest snapshot). */
@@ -298,8 +316,10 @@ public final class IsotropicSampler {
     /**
      * SPECTRUM: N (or Poisson(N)) energies from the observed spectrum, from high to low: the tail
      * probabilities of N sorted uniforms are the normalised partial sums of N + 1 exponential spacings.
+     * Events are made, drawn and added a block at a time (a block never spans a snapshot), so a
+     * sample's per-event tables stay in the fastest caches instead of streaming megabytes per sample.
      */
-    private EventTable spectrumEvents(UniformRandomProvider rng, long[] counts) {
+    private SampleScan spectrumScan(UniformRandomProvider rng) {
         int n = options.poisson()
                 ? org.apache.commons.rng.sampling.distribution.PoissonSampler.of(rng, data.size()).sample()
                 : data.size();
@@ -314,55 +334,68 @@ public final class IsotropicSampler {
             e[i] = exponential.sample();
             total += e[i];
         }
-        EventTable ev = buffers.get();
-        ev.ensure(n);
+        int snaps = lnSnapshot.length;
+        long[] counts = new long[snaps];
+        double[][] out = new double[2 * snaps][];
+        double[] sums = new double[snaps];
+        EventTable block = buffers.get();
+        block.ensure(BLOCK);
+        Accumulator acc = new Accumulator();
         ObservedSpectrum.Cursor cursor = observed.cursor();
-        double lowest = lnSnapshot.length == 0 ? Double.POSITIVE_INFINITY : lnSnapshot[lnSnapshot.length - 1];
         double partial = 0;
         double scale = 1.0 / total;
         int j = 0;
         int k = bins - 1;
-        int size = 0;
-        for (int i = 0; i < n; i++) {
-            partial += e[i];
-            double x = cursor.lnEnergy(partial * scale);
-            while (j < lnSnapshot.length && x < lnSnapshot[j]) {
-                counts[j++] = i;
+        int i = 0;
+        while (j < snaps) {
+            int size = 0;
+            boolean crossed = false;
+            while (size < BLOCK && i < n) {
+                double next = partial + e[i];
+                double x = cursor.lnEnergy(next * scale);
+                if (x < lnSnapshot[j]) {
+                    crossed = true; // event i lies below snapshot j
+                    break;
+                }
+                partial = next;
+                int r = rule(x);
+                // the log-E interpolation of ExposureCube.interpolation, from ln E directly
+                while (k > 0 && x <= lnCentre[k]) {
+                    k--;
+                }
+                int bin;
+                double w;
+                if (bins == 1 || x <= lnCentre[0]) {
+                    bin = 0;
+                    w = 0.0;
+                } else if (x >= lnCentre[bins - 1]) {
+                    bin = bins - 1;
+                    w = 0.0;
+                } else {
+                    bin = k;
+                    w = (x - lnCentre[k]) / (lnCentre[k + 1] - lnCentre[k]);
+                }
+                int m = classMaps + r * bins + bin;
+                block.map[size] = m;
+                block.upperWeight[size] = w;
+                block.bin[size] = bin;
+                block.rule[size] = r;
+                block.odds[size] = odds(w, m);
+                double[] means = selMeans[r];
+                block.meanExposure[size] = w == 0.0 ? means[bin] : (1 - w) * means[bin] + w * means[bin + 1];
+                size++;
+                i++;
             }
-            if (x < lowest) {
-                break;
+            if (size > 0) {
+                acc.add(block, rng, 0, size);
             }
-            int r = rule(x);
-            // the log-E interpolation of ExposureCube.interpolation, from ln E directly
-            while (k > 0 && x <= lnCentre[k]) {
-                k--;
+            if (crossed || i == n) {
+                counts[j] = i;
+                acc.snapshot(out, sums, j);
+                j++;
             }
-            int bin;
-            double w;
-            if (bins == 1 || x <= lnCentre[0]) {
-                bin = 0;
-                w = 0.0;
-            } else if (x >= lnCentre[bins - 1]) {
-                bin = bins - 1;
-                w = 0.0;
-            } else {
-                bin = k;
-                w = (x - lnCentre[k]) / (lnCentre[k + 1] - lnCentre[k]);
-            }
-            int m = classMaps + r * bins + bin;
-            ev.map[i] = m;
-            ev.upperWeight[i] = w;
-            ev.bin[i] = bin;
-            ev.rule[i] = r;
-            ev.odds[i] = odds(w, m);
-            double[] means = selMeans[r];
-            ev.meanExposure[i] = w == 0.0 ? means[bin] : (1 - w) * means[bin] + w * means[bin + 1];
-            size = i + 1;
         }
-        while (j < lnSnapshot.length) {
-            counts[j++] = size;
-        }
-        return ev;
+        return new SampleScan(out, counts, sums);
     }
 
     /** The selection rule of ln E = x (its [emin, emax) compared in ln E). */
