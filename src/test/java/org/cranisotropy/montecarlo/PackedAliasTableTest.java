@@ -66,6 +66,28 @@ class PackedAliasTableTest {
         assertTrue(p > 1e-4, "chi2 " + chi2 + " for " + dof + " dof, p = " + p);
     }
 
+    /**
+     * The keep-or-alias decision is the full 63-bit comparison at the threshold itself, also when the
+     * random number's top bits tie with the column's and the low bits (kept in the second array)
+     * decide. Weights (1, 2) over 2 columns: column 0 keeps with probability 2/3, i.e. random high
+     * field h = r &gt;&gt;&gt; 1 below floor(2/3 * 2^63), and otherwise gives its alias, pixel 1.
+     */
+    @Test
+    void theDecisionAtTheThresholdUsesEveryBit() {
+        PackedAliasTable t = PackedAliasTable.of(new double[] {1, 2});
+        long thr = (long) Math.floor((2 / 3.0) * 0x1p63);
+        for (long h : new long[] {thr - 1, thr - 2, thr - (1L << 31), 0}) {
+            assertEquals(0, t.sample(h << 1), "h = thr - " + (thr - h));
+        }
+        for (long h : new long[] {thr, thr + 1, thr + (1L << 31), Long.MAX_VALUE}) {
+            assertEquals(1, t.sample(h << 1), "h = thr + " + (h - thr));
+        }
+        // column 1 keeps with probability 1
+        for (long h : new long[] {0, thr, Long.MAX_VALUE}) {
+            assertEquals(1, t.sample(h << 1 | 1));
+        }
+    }
+
     @Test
     void rejectsBadWeights() {
         assertThrows(IllegalArgumentException.class, () -> PackedAliasTable.of(new double[0]));
