@@ -149,7 +149,9 @@ public final class ParquetTableWriter {
                 }
             }
         }
+        // plain (non-Hadoop) configuration: a Hadoop Configuration parses its XML defaults for every file
         RowWriterBuilder builder = new RowWriterBuilder(new LocalOutputFile(file), schema, kinds)
+                .withConf(new org.apache.parquet.conf.PlainParquetConfiguration())
                 .withCompressionCodec(codec)
                 .withExtraMetaData(metadata);
         for (String name : plain) {
@@ -178,6 +180,11 @@ public final class ParquetTableWriter {
 
         @Override
         public WriteContext init(org.apache.hadoop.conf.Configuration configuration) {
+            return new WriteContext(schema, Map.of());
+        }
+
+        @Override
+        public WriteContext init(org.apache.parquet.conf.ParquetConfiguration configuration) {
             return new WriteContext(schema, Map.of());
         }
 
@@ -227,6 +234,11 @@ public final class ParquetTableWriter {
 
         @Override
         protected WriteSupport<Object[]> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
+            return new RowWriteSupport(schema, kinds);
+        }
+
+        @Override
+        protected WriteSupport<Object[]> getWriteSupport(org.apache.parquet.conf.ParquetConfiguration conf) {
             return new RowWriteSupport(schema, kinds);
         }
     }
