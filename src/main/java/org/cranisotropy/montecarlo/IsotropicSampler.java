@@ -346,6 +346,7 @@ public final class IsotropicSampler {
         double scale = 1.0 / total;
         int j = 0;
         int k = bins - 1;
+        int r = 0;
         int i = 0;
         while (j < snaps) {
             int size = 0;
@@ -358,7 +359,9 @@ public final class IsotropicSampler {
                     break;
                 }
                 partial = next;
-                int r = rule(x);
+                if (r >= ruleMin.length || !(x >= ruleMin[r] && x < ruleMax[r])) {
+                    r = rule(x); // energies decrease: the rule changes a few times a sample at most
+                }
                 // the log-E interpolation of ExposureCube.interpolation, from ln E directly
                 while (k > 0 && x <= lnCentre[k]) {
                     k--;
