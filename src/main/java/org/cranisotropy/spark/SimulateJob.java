@@ -271,6 +271,44 @@ public final class SimulateJob {
     record BandKey(String kind, Double thresholdGev, Double eminGev, Double emaxGev, boolean corrected)
             implements java.io.Serializable {}
 
+    /**
+     * The selection (band key) of each row position of a kind's block files: the key of row i is made
+     * the first time and reused while threshold, emin, emax and corrected at row i are the same.
+     */
+    private static final class RowSelections {
+        private final String kind;
+        private double[][] raw = new double[4][0];
+        private BandKey[] keys = new BandKey[0];
+
+        RowSelections(String kind) {
+            this.kind = kind;
+        }
+
+        BandKey key(double[][] c, int i) {
+            if (i >= keys.length) {
+                int size = Math.max(i + 1, 2 * keys.length);
+                keys = java.util.Arrays.copyOf(keys, size);
+                for (int q = 0; q < 4; q++) {
+                    raw[q] = java.util.Arrays.copyOf(raw[q], size);
+                }
+            }
+            BandKey k = keys[i];
+            if (k == null || !same(raw[0][i], c[0][i]) || !same(raw[1][i], c[1][i]) || !same(raw[2][i], c[2][i])
+                    || raw[3][i] != c[3][i]) {
+                k = new BandKey(kind, nullable(c[0][i]), nullable(c[1][i]), nullable(c[2][i]), c[3][i] != 0.0);
+                keys[i] = k;
+                for (int q = 0; q < 4; q++) {
+                    raw[q][i] = c[q][i];
+                }
+            }
+            return k;
+        }
+
+        private static boolean same(double a, double b) {
+            return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
+        }
+    }
+
     /** The values of the band quantities over the samples of one selection, as they are gathered. */
     static final class BandValues implements java.io.Serializable {
         private double[][] values = new double[BAND_QUANTITIES.length][16];
@@ -372,17 +410,19 @@ public final class SimulateJob {
         List<Row> rows = sc.parallelize(files, parts)
                 .mapPartitionsToPair(it -> {
                     Map<BandKey, BandValues> m = new java.util.HashMap<>();
+                    // every block file of a kind lists the same selections in the same row order, so the
+                    // selection of row i is looked up once per kind and then only checked
+                    Map<String, RowSelections> byKind = new java.util.HashMap<>();
                     while (it.hasNext()) {
                         Path file = Path.of(it.next());
                         String kind = file.getParent().getFileName().toString().replaceFirst("^kind=", "");
                         double[][] c = org.cranisotropy.io.ParquetColumns.read(file, columns);
+                        RowSelections selections = byKind.computeIfAbsent(kind, RowSelections::new);
                         for (int i = 0; i < c[0].length; i++) {
                             if (c[columns.length - 1][i] <= 0) {
                                 continue;
                             }
-                            BandKey k = new BandKey(kind, nullable(c[0][i]), nullable(c[1][i]), nullable(c[2][i]),
-                                    c[3][i] != 0.0);
-                            m.computeIfAbsent(k, x -> new BandValues()).add(c, 4, i);
+                            m.computeIfAbsent(selections.key(c, i), x -> new BandValues()).add(c, 4, i);
                         }
                     }
                     List<scala.Tuple2<BandKey, BandValues>> out = new ArrayList<>(m.size());
