@@ -48,10 +48,11 @@ final class SimulateCommand implements Runnable {
     String master;
 
     @Option(names = "--partitions", paramLabel = "P", defaultValue = "0",
-            description = "Spark partitions (0: 4 x default parallelism).")
+            description = "Spark tasks of the simulation (0: up to 64 per core) and partitions of the bands "
+                    + "(0: 4 x default parallelism).")
     int partitions;
 
-    @Option(names = "--resume", description = "Keep the sample chunks an interrupted run of the same simulation "
+    @Option(names = "--resume", description = "Keep the sample blocks an interrupted run of the same simulation "
             + "left in DIR/.samples.tmp and compute only the missing ones.")
     boolean resume;
 

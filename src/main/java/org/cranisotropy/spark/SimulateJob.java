@@ -72,85 +72,78 @@ public final class SimulateJob {
 
     /** Test-only Spark setting: partitions whose first attempt throws (e.g. "1,3"), to exercise retries. */
     public static final String FAIL_FIRST_ATTEMPT = "spark.cra.test.failFirstAttemptOfPartitions";
-    /** Test-only Spark setting: stop (throw) after this many chunks were written, as a killed run would. */
-    public static final String STOP_AFTER_CHUNKS = "spark.cra.test.stopAfterChunks";
+    /** Test-only Spark setting: stop (throw) after this many blocks were written, as a killed run would. */
+    public static final String STOP_AFTER_BLOCKS = "spark.cra.test.stopAfterBlocks";
 
     /**
      * Simulates samples [0, n) and writes out/samples and out/bands (Parquet) with the given metadata
      * (samples: key-value footer metadata of every file; bands: Spark field metadata of the first
      * column, kept in its footer).
      *
-     * <p>Samples are written in chunks ({@code out/.samples.tmp/chunk=K/kind=.../}); with resume, chunks
-     * already complete from an earlier run of the same spec are kept and only the missing ones are
-     * computed. When all chunks exist the staging directory is renamed to {@code out/samples} and the
-     * bands are computed into a temporary directory renamed to {@code out/bands}: no half-written
-     * table ever carries a final name.
+     * <p>The samples are cut into 8 chunks (directories, {@code out/.samples.tmp/chunk=K/}) and each chunk
+     * into blocks of 25 samples, so the layout depends on n only. One Spark job computes every block whose
+     * files are not all there yet, each block written whole by its task (one file per kind, renamed into
+     * place). With resume, the blocks an earlier run of the same spec left complete are kept, so only the
+     * missing blocks are computed. When all blocks exist the staging directory is renamed to
+     * {@code out/samples} and the bands are computed into a temporary directory renamed to
+     * {@code out/bands}: no half-written table ever carries a final name.
      */
     public static Result run(SparkSession spark, SimulationSpec spec, long n, int partitions, Path out,
             Map<String, String> metadata, PrintWriter progress, boolean resume) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int parts = partitions > 0 ? partitions : 4 * sc.defaultParallelism();
-        int blockSize = 25; // samples per task and file; fixed, so that samples/ is laid out the same on any cluster
-        // 8 chunks (the unit of --resume), independent of the parallelism so that samples/ is too
-        long chunkSize = Math.max(1, (n + 7) / 8);
         Set<Integer> failing = parseInts(spark.conf().get(FAIL_FIRST_ATTEMPT, ""));
-        int stopAfter = Integer.parseInt(spark.conf().get(STOP_AFTER_CHUNKS, "-1"));
+        int stopAfter = Integer.parseInt(spark.conf().get(STOP_AFTER_BLOCKS, "-1"));
 
         Path staging = out.resolve(".samples.tmp");
-        String fingerprint = fingerprint(spec, n, chunkSize);
+        List<long[]> all = blocks(n);
+        String fingerprint = fingerprint(spec, n, (n + 7) / 8);
         prepareStaging(staging, fingerprint, resume);
+        List<String> kinds = kinds(spec);
+        List<long[]> missing = new ArrayList<>();
+        long reused = 0;
+        for (long[] block : all) {
+            if (complete(staging, block, kinds)) {
+                reused += block[2] - block[1];
+            } else {
+                missing.add(block);
+            }
+        }
+        if (stopAfter >= 0 && stopAfter < missing.size()) {
+            missing = new ArrayList<>(missing.subList(0, stopAfter));
+        }
 
         Broadcast<SimulationSpec> bspec = sc.broadcast(spec);
         long specId = bspec.id();
         long seed = spec.seed(); // captured alone: the closure must not carry the whole spec
         LongAccumulator done = sc.sc().longAccumulator("samples done");
+        done.add(reused);
         Metadata meta = metadata(metadata);
         Map<String, String> footer = new java.util.HashMap<>(metadata);
-        long reused = 0;
-        int written = 0;
+        String stagingDir = staging.toString();
         double simulateSeconds;
         try (ProgressReporter p = new ProgressReporter(progress, "simulate", "samples", n, done, 5000)) {
-            for (long c0 = 0, chunk = 0; c0 < n; c0 += chunkSize, chunk++) {
-                long c1 = Math.min(n, c0 + chunkSize);
-                Path dir = staging.resolve("chunk=" + chunk);
-                if (Files.exists(dir.resolve("_SUCCESS"))) {
-                    reused += c1 - c0;
-                    done.add(c1 - c0);
-                    continue;
-                }
-                try {
-                    ParquetTableWriter.deleteRecursively(dir); // blocks an interrupted run left unfinished
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                if (stopAfter >= 0 && written >= stopAfter) {
-                    throw new IllegalStateException("stopped after " + written + " chunks (" + STOP_AFTER_CHUNKS + ")");
-                }
-                List<long[]> blocks = new ArrayList<>();
-                for (long s = c0; s < c1; s += blockSize) {
-                    blocks.add(new long[] {s, Math.min(c1, s + blockSize)});
-                }
-                String chunkDir = dir.toString();
-                long made = sc.parallelize(blocks, Math.min(parts, blocks.size())).map(block -> {
+            if (!missing.isEmpty()) {
+                // up to 64 tasks per core (frequent progress, a short uneven end); --partitions overrides
+                int slices = Math.min(missing.size(), partitions > 0 ? partitions : Math.max(parts, 64 * sc.defaultParallelism()));
+                long made = sc.parallelize(missing, slices).map(block -> {
                     TaskContext task = TaskContext.get();
                     if (task != null && task.attemptNumber() == 0 && failing.contains(task.partitionId())) {
                         throw new IllegalStateException("injected failure of partition " + task.partitionId()
                                 + " (" + FAIL_FIRST_ATTEMPT + ")");
                     }
                     SimulationSpec.Engine engine = ENGINES.computeIfAbsent(specId, k -> bspec.value().build());
-                    writeBlock(engine, seed, block[0], block[1], Path.of(chunkDir), footer);
-                    done.add(block[1] - block[0]);
-                    return block[1] - block[0];
+                    writeBlock(engine, seed, block[1], block[2], Path.of(stagingDir, "chunk=" + block[0]), footer);
+                    done.add(block[2] - block[1]);
+                    return block[2] - block[1];
                 }).reduce(Long::sum);
-                if (made != c1 - c0) {
-                    throw new IllegalStateException("chunk " + chunk + " made " + made + " samples, expected " + (c1 - c0));
+                long expected = missing.stream().mapToLong(b -> b[2] - b[1]).sum();
+                if (made != expected) {
+                    throw new IllegalStateException("the job made " + made + " samples, expected " + expected);
                 }
-                try {
-                    Files.createFile(dir.resolve("_SUCCESS"));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                written++;
+            }
+            if (stopAfter >= 0) {
+                throw new IllegalStateException("stopped after " + missing.size() + " blocks (" + STOP_AFTER_BLOCKS + ")");
             }
             simulateSeconds = p.elapsedSeconds();
         } finally {
@@ -158,6 +151,11 @@ public final class SimulateJob {
         }
         long t0 = System.nanoTime();
         Path samples = out.resolve("samples");
+        try {
+            Files.createFile(staging.resolve("_SUCCESS")); // a complete table, as Spark marks its own
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         replace(staging, samples);
         Dataset<Row> bands = bands(spark, samples, parts);
         bands = spark.createDataFrame(bands.javaRDD(), withMetadata(bands.schema(), meta));
@@ -165,6 +163,53 @@ public final class SimulateJob {
         bands.coalesce(1).write().mode(SaveMode.Overwrite).parquet(bandsTmp.toString());
         replace(bandsTmp, out.resolve("bands"));
         return new Result(n, parts, simulateSeconds, (System.nanoTime() - t0) / 1e9, reused);
+    }
+
+    /**
+     * The blocks of samples [0, n): {chunk, first, end}. Eight chunks of ceil(n / 8) samples, each cut into
+     * blocks of 25: fixed by n, so that samples/ is laid out the same on any cluster.
+     */
+    static List<long[]> blocks(long n) {
+        int blockSize = 25;
+        long chunkSize = Math.max(1, (n + 7) / 8);
+        List<long[]> blocks = new ArrayList<>();
+        for (long c0 = 0, chunk = 0; c0 < n; c0 += chunkSize, chunk++) {
+            long c1 = Math.min(n, c0 + chunkSize);
+            for (long s = c0; s < c1; s += blockSize) {
+                blocks.add(new long[] {chunk, s, Math.min(c1, s + blockSize)});
+            }
+        }
+        return blocks;
+    }
+
+    /** The kinds of rows (one file each) a block holds. */
+    private static List<String> kinds(SimulationSpec spec) {
+        List<String> kinds = new ArrayList<>();
+        if (spec.standardThresholds().length > 0) {
+            kinds.add("standard");
+        }
+        if (spec.gridThresholds().length > 0) {
+            kinds.add("grid");
+        }
+        if (spec.binEdgesGev().length > 1) {
+            kinds.add("bin");
+        }
+        return kinds;
+    }
+
+    /** Whether every file of a block is in place (each is renamed into place whole). */
+    private static boolean complete(Path staging, long[] block, List<String> kinds) {
+        Path chunk = staging.resolve("chunk=" + block[0]);
+        for (String kind : kinds) {
+            if (!Files.exists(chunk.resolve("kind=" + kind).resolve(blockName(block[1])))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String blockName(long from) {
+        return String.format(java.util.Locale.ROOT, "block-%012d.parquet", from);
     }
 
     /**
@@ -185,7 +230,7 @@ public final class SimulateJob {
                         m.c2(), m.c3(), m.delta(), m.dipoleLDeg(), m.dipoleBDeg());
             }
         }
-        String name = String.format(java.util.Locale.ROOT, "block-%012d.parquet", from);
+        String name = blockName(from);
         byKind.forEach((kind, w) -> w.writeFile(chunkDir.resolve("kind=" + kind).resolve(name), footer));
     }
 
