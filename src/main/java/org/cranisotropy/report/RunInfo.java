@@ -5,15 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.cranisotropy.io.ParquetTableReader;
 
 /**
  * What the report page says about the run, all from the Parquet footer metadata the run wrote
  * ({@code cra.*} keys): the tool version and creation time of the limits, the configuration and selected
  * event count of the data step (measured_thresholds), the Monte Carlo seed and sample count (the footer of
- * a samples/ file, else the Spark field metadata of bands/), the generation seed and event count (events/).
+ * a samples/ file, else of bands/), the generation seed and event count (events/).
  * A value the run did not record is "not recorded".
  */
 public record RunInfo(String version, String created, String config, String mcSeed, String samples,
@@ -25,22 +23,17 @@ public record RunInfo(String version, String created, String config, String mcSe
     public static RunInfo of(ResultTables t) {
         Map<String, String> limits = t.limits().metadata();
         Map<String, String> measured = t.thresholds().metadata();
-        Map<String, String> mc = samplesFooter(t.results()).orElse(Map.of());
-        String bandsJson = t.bands().metadata().getOrDefault("org.apache.spark.sql.parquet.row.metadata", "");
-        String mcSeed = mc.getOrDefault("cra.seed", fieldMetadata(bandsJson, "cra.seed"));
-        String samples = mc.getOrDefault("cra.samples", fieldMetadata(bandsJson, "cra.samples"));
+        Map<String, String> mc = samplesFooter(t.results()).orElse(t.bands().metadata());
         Map<String, String> ev = t.eventsMetadata();
         String config = measured.getOrDefault("cra.config", mc.getOrDefault("cra.config", MISSING));
         String events = ev.containsKey("cra.events") && "generate".equals(ev.get("cra.command"))
                 ? ev.get("cra.events") : Integer.toString(t.events().size());
         return new RunInfo(limits.getOrDefault("cra.version", measured.getOrDefault("cra.version", MISSING)),
-                limits.getOrDefault("cra.created", MISSING), config, orMissing(mcSeed), orMissing(samples),
-                ev.getOrDefault("cra.seed", MISSING), events, measured.getOrDefault("cra.selected_events", MISSING),
-                t.eventsPath().toString(), t.exposurePath().toString(),
-                orMissing(mc.getOrDefault("cra.samples_made_from", fieldMetadata(bandsJson, "cra.samples_made_from"))),
-                orMissing(mc.getOrDefault("cra.spectrum_fit_quality",
-                        fieldMetadata(bandsJson, "cra.spectrum_fit_quality"))),
-                orMissing(mc.getOrDefault("cra.spectrum", fieldMetadata(bandsJson, "cra.spectrum"))));
+                limits.getOrDefault("cra.created", MISSING), config, orMissing(mc.get("cra.seed")),
+                orMissing(mc.get("cra.samples")), ev.getOrDefault("cra.seed", MISSING), events,
+                measured.getOrDefault("cra.selected_events", MISSING), t.eventsPath().toString(),
+                t.exposurePath().toString(), orMissing(mc.get("cra.samples_made_from")),
+                orMissing(mc.get("cra.spectrum_fit_quality")), orMissing(mc.get("cra.spectrum")));
     }
 
     private static String orMissing(String s) {
@@ -60,11 +53,5 @@ public record RunInfo(String version, String created, String config, String mcSe
         } catch (IOException e) {
             return Optional.empty();
         }
-    }
-
-    /** A string entry of the Spark field metadata (JSON) that SimulateJob puts on bands/' first column. */
-    static String fieldMetadata(String sparkSchemaJson, String key) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\":\"([^\"\\\\]*)\"").matcher(sparkSchemaJson);
-        return m.find() ? m.group(1) : null;
     }
 }

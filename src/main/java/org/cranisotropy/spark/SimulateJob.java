@@ -16,13 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.Metadata;
-import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
@@ -77,8 +73,7 @@ public final class SimulateJob {
 
     /**
      * Simulates samples [0, n) and writes out/samples and out/bands (Parquet) with the given metadata
-     * (samples: key-value footer metadata of every file; bands: Spark field metadata of the first
-     * column, kept in its footer).
+     * (key-value footer metadata of every file of samples/ and of bands/).
      *
      * <p>The samples are cut into 8 chunks (directories, {@code out/.samples.tmp/chunk=K/}) and each chunk
      * into blocks of 25 samples, so the layout depends on n only. One Spark job computes every block whose
@@ -118,7 +113,6 @@ public final class SimulateJob {
         long seed = spec.seed(); // captured alone: the closure must not carry the whole spec
         LongAccumulator done = sc.sc().longAccumulator("samples done");
         done.add(reused);
-        Metadata meta = metadata(metadata);
         Map<String, String> footer = new java.util.HashMap<>(metadata);
         String stagingDir = staging.toString();
         double simulateSeconds;
@@ -157,11 +151,9 @@ public final class SimulateJob {
             throw new UncheckedIOException(e);
         }
         replace(staging, samples);
-        Dataset<Row> bands = bands(spark, samples, parts);
-        bands = spark.createDataFrame(bands.javaRDD(), withMetadata(bands.schema(), meta));
-        Path bandsTmp = out.resolve(".bands.tmp");
-        bands.coalesce(1).write().mode(SaveMode.Overwrite).parquet(bandsTmp.toString());
-        replace(bandsTmp, out.resolve("bands"));
+        // the few hundred band rows are written like the other small tables (footer metadata, renamed into
+        // place), without starting Spark SQL's engine for them
+        bandsTable(bands(spark, samples, parts)).write(out.resolve("bands"), metadata);
         return new Result(n, parts, simulateSeconds, (System.nanoTime() - t0) / 1e9, reused);
     }
 
@@ -424,7 +416,8 @@ public final class SimulateJob {
     }
 
     /**
-     * The band aggregation over a samples directory, as a Spark aggregation: the block files are
+     * The band rows (in {@link #bandSchema} order, sorted by kind, corrected first, threshold, emin) of a
+     * samples directory, by a Spark aggregation: the block files are
      * spread over tasks, each reads its files' columns into primitive arrays (no Spark SQL rows) and
      * gathers delta, C1, C2, C3 per selection, {@code reduceByKey} merges the gathered values, and each
      * selection's values are sorted once and reduced to {@link org.cranisotropy.montecarlo.Band}s (mean
@@ -432,7 +425,7 @@ public final class SimulateJob {
      * before anything is summed. Samples whose selection is empty (n_events 0, possible when energies
      * or counts fluctuate) have no dipole and are left out: n_samples counts the others.
      */
-    public static Dataset<Row> bands(SparkSession spark, Path samplesDir, int partitions) {
+    public static List<Row> bands(SparkSession spark, Path samplesDir, int partitions) {
         List<String> files;
         try (var walk = Files.walk(samplesDir)) {
             files = walk.filter(p -> p.getFileName().toString().endsWith(".parquet")).map(Path::toString).sorted()
@@ -482,23 +475,35 @@ public final class SimulateJob {
                 .thenComparing(r -> !r.getBoolean(4))
                 .thenComparing(r -> r.isNullAt(1) ? Double.NEGATIVE_INFINITY : r.getDouble(1))
                 .thenComparing(r -> r.isNullAt(2) ? Double.NEGATIVE_INFINITY : r.getDouble(2)));
-        return spark.createDataFrame(sorted, bandSchema());
+        return sorted;
     }
 
     private static Double nullable(double v) {
         return Double.isNaN(v) ? null : v;
     }
 
-    private static Metadata metadata(Map<String, String> entries) {
-        MetadataBuilder b = new MetadataBuilder();
-        entries.forEach(b::putString);
-        return b.build();
-    }
-
-    /** The run's metadata on the first field of a schema (Spark keeps it in the Parquet footer). */
-    private static StructType withMetadata(StructType schema, Metadata meta) {
-        StructField[] f = schema.fields().clone();
-        f[0] = new StructField(f[0].name(), f[0].dataType(), f[0].nullable(), meta);
-        return new StructType(f);
+    /** The bands table: the rows of {@link #bands} under {@link #bandSchema}. */
+    static ParquetTableWriter bandsTable(List<Row> rows) {
+        ParquetTableWriter w = new ParquetTableWriter();
+        for (StructField f : bandSchema().fields()) {
+            ParquetTableWriter.Kind k = f.dataType().equals(DataTypes.StringType)
+                    ? ParquetTableWriter.Kind.STRING
+                    : f.dataType().equals(DataTypes.LongType) ? ParquetTableWriter.Kind.LONG
+                    : f.dataType().equals(DataTypes.BooleanType) ? ParquetTableWriter.Kind.BOOLEAN
+                    : ParquetTableWriter.Kind.DOUBLE;
+            if (f.nullable()) {
+                w.nullableColumn(f.name(), k);
+            } else {
+                w.column(f.name(), k);
+            }
+        }
+        for (Row r : rows) {
+            Object[] v = new Object[r.length()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = r.get(i);
+            }
+            w.row(v);
+        }
+        return w;
     }
 }
