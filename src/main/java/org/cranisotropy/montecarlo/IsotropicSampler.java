@@ -31,13 +31,15 @@ import org.cranisotropy.random.RandomStreams;
  * the energies or multiplicities (when not fixed), then per event one 64-bit number for the map choice
  * (only when the event lies between two bin centres) and one for the pixel, in event order.
  *
- * <p>Speed: the tables are far larger than the caches and the pixels random, so the cost is memory
- * latency. Events are processed in blocks: first every pixel of the block is drawn (a short loop
- * whose table loads overlap), then each event's weight (one 16-byte exposure pair) and unit vector
- * (from per-ring tables small enough for the fast caches, {@link RingPixelVectors}) are gathered,
- * then the a_lm terms are summed with the running sums in registers
- * ({@link LowMultipoles#addBlock}). Events below the lowest snapshot are never drawn. Tables are built
- * once and shared by the threads of an executor; per-sample event tables live in thread-local buffers.
+ * <p>Speed: the pixels are random, so the cost is memory latency, and what decides it is how much of
+ * the tables an event touches stays in the core's own L2 cache (two cores sharing the L3 scale well
+ * only then). Events are processed in blocks: first every pixel of the block is drawn (a short loop
+ * whose table loads overlap; 4-byte alias columns), then each event's weight (one 16-byte exposure
+ * pair) and unit vector (from per-ring tables, {@link RingPixelVectors}) are gathered, then the a_lm
+ * terms are summed with the running sums in registers ({@link LowMultipoles#addBlock}). SPECTRUM
+ * events are made a block at a time too, so no per-sample event table streams through the caches.
+ * Events below the lowest snapshot are never drawn. Tables are built once and shared by the threads
+ * of an executor; per-thread scratch space lives in thread-local buffers.
  */
 public final class IsotropicSampler {
     private static final int BLOCK = 256;
