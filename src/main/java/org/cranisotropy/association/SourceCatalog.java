@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nom.tam.fits.BasicHDU;
-import nom.tam.fits.BinaryTableHDU;
-import nom.tam.fits.Fits;
 import org.cranisotropy.io.BadInputException;
+import org.cranisotropy.io.FitsBinaryTable;
 import org.cranisotropy.sky.GalacticFrame;
 
 /**
@@ -277,53 +275,22 @@ public final class SourceCatalog {
     }
 
     private static Table readFits(Path path) {
-        String f = path.toString();
-        try (Fits fits = new Fits(path.toFile())) {
-            BasicHDU<?>[] hdus = fits.read();
-            BinaryTableHDU table = null;
-            for (BasicHDU<?> h : hdus) {
-                if (h instanceof BinaryTableHDU b) {
-                    table = b;
-                    break;
-                }
+        FitsBinaryTable table = FitsBinaryTable.read(path);
+        int n = table.rows();
+        int cols = table.columns().size();
+        List<String> names = new ArrayList<>();
+        List<String> units = new ArrayList<>();
+        List<double[]> numeric = new ArrayList<>();
+        String[][] text = new String[n][cols];
+        for (int c = 0; c < cols; c++) {
+            FitsBinaryTable.Column col = table.columns().get(c);
+            names.add(col.name());
+            units.add(col.unit());
+            numeric.add(col.numeric());
+            for (int i = 0; i < n; i++) {
+                text[i][c] = col.text()[i];
             }
-            if (table == null) {
-                throw new BadInputException(f + ": no binary table extension");
-            }
-            int n = table.getNRows();
-            int cols = table.getNCols();
-            List<String> names = new ArrayList<>();
-            List<String> units = new ArrayList<>();
-            List<double[]> numeric = new ArrayList<>();
-            String[][] text = new String[n][cols];
-            for (int c = 0; c < cols; c++) {
-                names.add(table.getColumnName(c).strip().toLowerCase(Locale.ROOT));
-                String u = table.getHeader().getStringValue("TUNIT" + (c + 1));
-                units.add(u == null ? null : u.strip());
-                Object data = table.getColumn(c);
-                double[] d = null;
-                if (data instanceof String[] s) {
-                    for (int i = 0; i < n; i++) {
-                        text[i][c] = s[i];
-                    }
-                } else if (data != null && data.getClass().isArray() && !data.getClass().getComponentType().isArray()
-                        && java.lang.reflect.Array.getLength(data) == n) {
-                    d = new double[n];
-                    for (int i = 0; i < n; i++) {
-                        Object v = java.lang.reflect.Array.get(data, i);
-                        d[i] = v instanceof Number num ? num.doubleValue() : Double.NaN;
-                        text[i][c] = String.valueOf(v);
-                    }
-                }
-                numeric.add(d);
-            }
-            List<String[]> rows = new ArrayList<>(List.of(text));
-            return new Table(f, names, units, rows, numeric);
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof BadInputException b) {
-                throw b;
-            }
-            throw new BadInputException(f + ": cannot read as a FITS table (" + e.getMessage() + ")", e);
         }
+        return new Table(table.file(), names, units, new ArrayList<>(List.of(text)), numeric);
     }
 }

@@ -2,7 +2,6 @@ package org.cranisotropy.events;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import nom.tam.fits.BasicHDU;
-import nom.tam.fits.BinaryTableHDU;
-import nom.tam.fits.Fits;
 import org.cranisotropy.io.BadInputException;
+import org.cranisotropy.io.FitsBinaryTable;
 import org.cranisotropy.io.ParquetTable;
 import org.cranisotropy.io.ParquetTableReader;
 import org.cranisotropy.sky.GalacticFrame;
@@ -182,40 +179,15 @@ public final class EventFileReader {
     }
 
     private static RawTable readFits(Path file) {
-        String name = file.toString();
-        try (Fits fits = new Fits(file.toFile())) {
-            BasicHDU<?>[] hdus = fits.read();
-            if (hdus.length < 2 || !(hdus[1] instanceof BinaryTableHDU)) {
-                throw new BadInputException(name + ": no binary table in extension 1");
+        FitsBinaryTable table = FitsBinaryTable.read(file);
+        RawTable.Builder b = new RawTable.Builder(table.file(), table.rows());
+        for (FitsBinaryTable.Column c : table.columns()) {
+            if (c.numeric() == null) {
+                b.text(c.name(), c.text());
+            } else {
+                b.numeric(c.name(), c.numeric());
             }
-            BinaryTableHDU table = (BinaryTableHDU) hdus[1];
-            int n = table.getNRows();
-            RawTable.Builder b = new RawTable.Builder(name, n);
-            for (int c = 0; c < table.getNCols(); c++) {
-                String col = table.getColumnName(c).trim().toLowerCase(Locale.ROOT);
-                Object data = table.getColumn(c);
-                if (data instanceof String[] s) {
-                    String[] t = new String[n];
-                    for (int i = 0; i < n; i++) {
-                        t[i] = s[i].trim();
-                    }
-                    b.text(col, t);
-                } else if (data != null && data.getClass().isArray() && !data.getClass().getComponentType().isArray()
-                        && Array.getLength(data) == n) {
-                    double[] d = new double[n];
-                    for (int i = 0; i < n; i++) {
-                        Object v = Array.get(data, i);
-                        d[i] = v instanceof Number num ? num.doubleValue() : Double.NaN;
-                    }
-                    b.numeric(col, d);
-                }
-            }
-            return b.build();
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof BadInputException b) {
-                throw b;
-            }
-            throw new BadInputException(name + ": cannot read as a FITS table (" + e.getMessage() + ")", e);
         }
+        return b.build();
     }
 }
