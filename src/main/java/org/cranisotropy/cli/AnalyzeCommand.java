@@ -15,7 +15,6 @@ import org.cranisotropy.analysis.PreparedSample;
 import org.cranisotropy.analysis.ThresholdRow;
 import org.cranisotropy.events.EventSample;
 import org.cranisotropy.exposure.ExposureCube;
-import org.cranisotropy.io.ExposureFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,14 +26,8 @@ import picocli.CommandLine.Option;
             "(standard, every event, grid) and energy bins, C0..C3, delta and direction, with and without",
             "exposure correction. Writes DIR/measured_thresholds/ and DIR/measured_bins/ (Parquet)."})
 final class AnalyzeCommand implements Runnable {
-    @Option(names = "--events", required = true, paramLabel = "PATH",
-            description = "Events: Parquet (file or directory), CSV or FITS table with energy_gev, event_class, "
-                    + "l_deg,b_deg or ra_deg,dec_deg.")
-    Path events;
-
-    @Option(names = "--exposure", required = true, paramLabel = "PATH",
-            description = "Exposure maps: a directory with manifest.csv (as cra exposure writes) or the manifest itself.")
-    Path exposure;
+    @picocli.CommandLine.Mixin
+    DataInputs data;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
@@ -53,9 +46,9 @@ final class AnalyzeCommand implements Runnable {
         Config conf = config == null ? null : RunConfig.load(config);
         AnalysisSettings settings = conf == null ? AnalysisSettings.defaults() : AnalysisSettings.from(conf);
         long t0 = System.nanoTime();
-        ExposureCube cube = ExposureFiles.read(exposure);
-        EventSample sample = EventSample.read(events);
-        PreparedSample prepared = PreparedSample.of(sample, events.toString(), cube, settings.selection());
+        ExposureCube cube = data.readExposure();
+        EventSample sample = data.readEvents();
+        PreparedSample prepared = PreparedSample.of(sample, data.eventsName(), cube, settings.selection());
         long t1 = System.nanoTime();
         EnergyScan scan = new EnergyScan(new LowMultipoles(cube.nside()), prepared);
         List<ThresholdRow> rows = new ArrayList<>(scan.thresholds("standard", settings.standardThresholds(), true));
@@ -70,7 +63,7 @@ final class AnalyzeCommand implements Runnable {
         long t3 = System.nanoTime();
         List<BinRow> bins = scan.bins(settings.binEdgesGev());
         MeasuredTables.write(out, rows, bins, RunConfig.metadata("analyze", conf, Map.of(
-                "cra.events", events.toString(), "cra.exposure", exposure.toString(),
+                "cra.events", data.eventsName(), "cra.exposure", data.exposure.toString(),
                 "cra.selected_events", Long.toString(prepared.size()))));
         long t4 = System.nanoTime();
         PrintWriter o = spec.commandLine().getOut();

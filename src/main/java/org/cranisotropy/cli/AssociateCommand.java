@@ -13,7 +13,6 @@ import org.cranisotropy.association.SourceAssociation;
 import org.cranisotropy.association.SourceCatalog;
 import org.cranisotropy.events.EventSample;
 import org.cranisotropy.exposure.ExposureCube;
-import org.cranisotropy.io.ExposureFiles;
 import org.cranisotropy.io.ParquetTableWriter;
 import org.cranisotropy.io.ParquetTableWriter.Kind;
 import picocli.CommandLine;
@@ -34,14 +33,8 @@ import picocli.CommandLine.Option;
             "Catalog: CSV, ECSV or FITS table with a name column and ra,dec (ICRS) or glon,glat (degrees).",
             "With --out DIR writes DIR/association_events/ and DIR/association_summary/ (Parquet)."})
 final class AssociateCommand implements Runnable {
-    @Option(names = "--events", required = true, paramLabel = "PATH",
-            description = "Events: Parquet (file or directory), CSV or FITS table with energy_gev, event_class, "
-                    + "l_deg,b_deg or ra_deg,dec_deg.")
-    Path events;
-
-    @Option(names = "--exposure", required = true, paramLabel = "PATH",
-            description = "Exposure maps: a directory with manifest.csv (as cra exposure writes) or the manifest itself.")
-    Path exposure;
+    @picocli.CommandLine.Mixin
+    DataInputs data;
 
     @Option(names = "--catalog", required = true, paramLabel = "FILE",
             description = "Gamma-ray sources: CSV, ECSV or FITS (e.g. conf/tev-sources.csv).")
@@ -90,9 +83,9 @@ final class AssociateCommand implements Runnable {
         Config conf = config == null ? null : RunConfig.load(config);
         AnalysisSettings settings = conf == null ? AnalysisSettings.defaults() : AnalysisSettings.from(conf);
         SourceCatalog cat = SourceCatalog.read(catalog);
-        ExposureCube cube = ExposureFiles.read(exposure);
-        EventSample sample = EventSample.read(events);
-        AssociationSample sel = AssociationSample.of(sample, events.toString(), cube, settings.selection(), emin);
+        ExposureCube cube = data.readExposure();
+        EventSample sample = data.readEvents();
+        AssociationSample sel = AssociationSample.of(sample, data.eventsName(), cube, settings.selection(), emin);
         long t0 = System.nanoTime();
         SourceAssociation r = SourceAssociation.run(sel, cat, radius, skies, seed, place);
         long t1 = System.nanoTime();
@@ -127,8 +120,7 @@ final class AssociateCommand implements Runnable {
 
     private void write(SourceAssociation r, Config conf, SourceCatalog cat) {
         Map<String, String> extra = new LinkedHashMap<>();
-        extra.put("cra.events", events.toString());
-        extra.put("cra.exposure", exposure.toString());
+        extra.putAll(data.metadata());
         extra.put("cra.catalog", catalog.toString());
         extra.put("cra.emin_gev", Double.toString(emin));
         extra.put("cra.radius_deg", Double.toString(radius));

@@ -10,7 +10,6 @@ import org.cranisotropy.analysis.AnalysisSettings;
 import org.cranisotropy.analysis.PreparedSample;
 import org.cranisotropy.events.EventSample;
 import org.cranisotropy.exposure.ExposureCube;
-import org.cranisotropy.io.ExposureFiles;
 import org.cranisotropy.montecarlo.MonteCarloOptions;
 import org.cranisotropy.montecarlo.SimulationSpec;
 import org.cranisotropy.spark.SimulateJob;
@@ -26,11 +25,8 @@ import picocli.CommandLine.Option;
             "classes, directions drawn from the exposure), analysed like the data at the standard and grid",
             "thresholds and the bins. Writes DIR/samples/ and DIR/bands/ (Parquet)."})
 final class SimulateCommand implements Runnable {
-    @Option(names = "--events", required = true, paramLabel = "PATH", description = "The data's event file.")
-    Path events;
-
-    @Option(names = "--exposure", required = true, paramLabel = "PATH", description = "Exposure maps (manifest dir).")
-    Path exposure;
+    @picocli.CommandLine.Mixin
+    DataInputs inputs;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
@@ -86,13 +82,13 @@ final class SimulateCommand implements Runnable {
         }
         Config conf = config == null ? null : RunConfig.load(config);
         AnalysisSettings settings = conf == null ? AnalysisSettings.defaults() : AnalysisSettings.from(conf);
-        ExposureCube cube = ExposureFiles.read(exposure);
-        EventSample data = EventSample.read(events);
-        PreparedSample prepared = PreparedSample.of(data, events.toString(), cube, settings.selection());
+        ExposureCube cube = inputs.readExposure();
+        EventSample data = inputs.readEvents();
+        PreparedSample prepared = PreparedSample.of(data, inputs.eventsName(), cube, settings.selection());
         double[] grid = settings.gridThresholds(prepared);
         MonteCarloOptions options = SimulationSettings.options(conf, energies, spectrumGiven, poisson, prepared,
                 spec.commandLine().getErr());
-        SimulationSpec simulation = new SimulationSpec(data, events.toString(), cube, settings.selection(),
+        SimulationSpec simulation = new SimulationSpec(data, inputs.eventsName(), cube, settings.selection(),
                 settings.standardThresholds(), grid, settings.binEdgesGev(), seed, options);
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("cra.samples_made_from", options.describe());
@@ -104,8 +100,7 @@ final class SimulateCommand implements Runnable {
         }
         extra.put("cra.seed", Long.toString(seed));
         extra.put("cra.samples", Long.toString(samples));
-        extra.put("cra.events", events.toString());
-        extra.put("cra.exposure", exposure.toString());
+        extra.putAll(inputs.metadata());
         extra.put("cra.selected_events", Integer.toString(prepared.size()));
         Map<String, String> metadata = RunConfig.metadata("simulate", conf, extra);
         PrintWriter err = spec.commandLine().getErr();
