@@ -75,7 +75,8 @@ public final class SimulateJob {
      * Simulates samples [0, n) and writes out/samples and out/bands (Parquet) with the given metadata
      * (key-value footer metadata of every file of samples/ and of bands/).
      *
-     * <p>The samples are cut into 8 chunks (directories, {@code out/.samples.tmp/chunk=K/}) and each chunk
+     * <p>The samples are cut into at most 8 chunks of ceil(n / 8) (directories
+     * {@code out/.samples.tmp/chunk=K/}) and each chunk
      * into blocks of 25 samples, so the layout depends on n only. One Spark job computes every block whose
      * files are not all there yet, each block written whole by its task (one file per kind, renamed into
      * place). With resume, the blocks an earlier run of the same spec left complete are kept, so only the
@@ -158,7 +159,7 @@ public final class SimulateJob {
     }
 
     /**
-     * The blocks of samples [0, n): {chunk, first, end}. Eight chunks of ceil(n / 8) samples, each cut into
+     * The blocks of samples [0, n): {chunk, first, end}. Chunks of ceil(n / 8) samples (at most eight), each cut into
      * blocks of 25: fixed by n, so that samples/ is laid out the same on any cluster.
      */
     static List<long[]> blocks(long n) {

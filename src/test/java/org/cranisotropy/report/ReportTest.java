@@ -164,6 +164,16 @@ class ReportTest {
         assertTrue(Files.readString(out.resolve("index.html")).contains("1 of the 1 events lie within 2 deg"));
     }
 
+    /** cra sql registers every complete table of a run, the Monte Carlo's samples/ included. */
+    @Test
+    void sqlSeesTheSamplesTable() {
+        Run q = cra("sql", "--results", results.toString(),
+                "SELECT count(DISTINCT sample_id) AS n, count(DISTINCT chunk) AS chunks FROM samples WHERE kind = 'standard'");
+        assertEquals(0, q.code(), q.err());
+        // 20 samples in chunks of ceil(20 / 8) = 3: seven chunks
+        assertTrue(q.out().matches("(?s).*\\b20\\b.*\\b7\\b.*"), q.out());
+    }
+
     @Test
     void seedAndSampleCountAreAlsoInTheFooterOfBands() {
         Map<String, String> meta = org.cranisotropy.io.ParquetTableReader.read(results.resolve("bands")).metadata();
