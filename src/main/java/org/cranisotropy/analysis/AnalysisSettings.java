@@ -56,8 +56,13 @@ public record AnalysisSettings(ClassSelection selection, double[] standardThresh
                     throw new IllegalArgumentException("cra.analysis.bin-edges-gev must increase: " + c.getValue("bin-edges-gev").render());
                 }
             }
-            return new AnalysisSettings(new ClassSelection(rules), standard, c.getInt("grid-count"),
-                    c.getBoolean("every-event"), bins);
+            ClassSelection selection;
+            try {
+                selection = new ClassSelection(rules);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("cra.analysis.class-selection: " + e.getMessage(), e);
+            }
+            return new AnalysisSettings(selection, standard, c.getInt("grid-count"), c.getBoolean("every-event"), bins);
         } catch (ConfigException e) {
             throw new IllegalArgumentException("configuration: " + e.getMessage(), e);
         }

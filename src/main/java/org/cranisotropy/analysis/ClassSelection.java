@@ -7,7 +7,8 @@ import org.cranisotropy.exposure.EventClass;
 
 /**
  * Energy-dependent selection of geometry classes: a list of rules (energy range [emin, emax) in GeV,
- * allowed classes). The JPS 2025 analysis uses classes A+B below 475.5 GeV and A-D above.
+ * allowed classes) whose ranges do not overlap, so every energy has at most one rule. The JPS 2025
+ * analysis uses classes A+B below 475.5 GeV and A-D above.
  */
 public record ClassSelection(List<Rule> rules) implements java.io.Serializable {
     /** Classes allowed for energies in [eminGev, emaxGev). */
@@ -24,6 +25,16 @@ public record ClassSelection(List<Rule> rules) implements java.io.Serializable {
 
     public ClassSelection {
         rules = List.copyOf(rules);
+        for (int a = 0; a < rules.size(); a++) {
+            for (int b = a + 1; b < rules.size(); b++) {
+                Rule x = rules.get(a);
+                Rule y = rules.get(b);
+                if (x.eminGev() < y.emaxGev() && y.eminGev() < x.emaxGev()) {
+                    throw new IllegalArgumentException("rules overlap: [" + x.eminGev() + ", "
+                            + x.emaxGev() + ") and [" + y.eminGev() + ", " + y.emaxGev() + ") GeV");
+                }
+            }
+        }
     }
 
     /** A+B below 475.5 GeV, A-D above (CALET, JPS 2025). */
