@@ -49,6 +49,10 @@ final class BenchCommand implements Runnable {
     @Option(names = "--exposure", paramLabel = "PATH", description = "Exposure maps for the Monte Carlo benchmark.")
     Path exposure;
 
+    @Option(names = "--rounds", defaultValue = "2", paramLabel = "R",
+            description = "Alternated local[1] / local[2] rounds of the Spark benchmark (default ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Option(names = "--samples", defaultValue = "400", paramLabel = "N",
             description = "Samples per Spark run of the Monte Carlo benchmark (default ${DEFAULT-VALUE}).")
     int samples;
@@ -60,6 +64,9 @@ final class BenchCommand implements Runnable {
     public void run() {
         if (repeat < 1) {
             throw new IllegalArgumentException("--repeat must be >= 1, got " + repeat);
+        }
+        if (rounds < 1) {
+            throw new IllegalArgumentException("--rounds must be >= 1, got " + rounds);
         }
         PrintWriter out = spec.commandLine().getOut();
         SplittableRandom rng = new SplittableRandom(1);
@@ -108,28 +115,29 @@ final class BenchCommand implements Runnable {
                     settings.binEdgesGev().length - 1, ms, 1e6 * ms / p.size());
             out.flush();
         }
-        double[] wall = new double[2];
-        // cores = 0: an untimed warm-up run (local[2], a fifth of the samples), so that neither timed run
-        // pays for the JIT compiling the sampler
-        for (int cores = 0; cores <= 2; cores++) {
-            int n = cores == 0 ? Math.max(50, samples / 5) : samples;
+        // an untimed warm-up run first (local[2], a fifth of the samples), so that no timed run pays for the
+        // JIT compiling the sampler; then local[1] and local[2] alternate, so that a shared host's drift
+        // over a minute or two falls on both
+        double[][] wall = new double[2][rounds];
+        for (int run = -1; run < 2 * rounds; run++) {
+            int cores = run < 0 ? 2 : 1 + run % 2;
+            int n = run < 0 ? Math.max(50, samples / 5) : samples;
             Path dir;
             try {
                 dir = Files.createTempDirectory("cra-bench");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            SparkSession spark = SparkSessions.create("cra bench",
-                    "local[" + (cores == 0 ? 2 : cores) + "]");
+            SparkSession spark = SparkSessions.create("cra bench", "local[" + cores + "]");
             try {
-                SimulateJob.Result r = SimulateJob.run(spark, spec, n,
-                        0, dir, Map.of(), null, false);
-                if (cores == 0) {
+                SimulateJob.Result r = SimulateJob.run(spark, spec, n, 0, dir, Map.of(), null, false);
+                if (run < 0) {
                     continue;
                 }
-                wall[cores - 1] = r.simulateSeconds();
-                out.printf("cra simulate local[%d], %d samples: %.2f s simulate (%.2f ms/sample), %.2f s bands%n", cores,
-                        samples, r.simulateSeconds(), 1000 * r.simulateSeconds() / samples, r.bandsSeconds());
+                wall[cores - 1][run / 2] = r.simulateSeconds();
+                out.printf("cra simulate local[%d], %d samples (round %d): %.2f s simulate (%.2f ms/sample), %.2f s bands%n",
+                        cores, samples, run / 2 + 1, r.simulateSeconds(), 1000 * r.simulateSeconds() / samples,
+                        r.bandsSeconds());
                 out.flush();
             } finally {
                 spark.stop();
@@ -140,9 +148,17 @@ final class BenchCommand implements Runnable {
                 }
             }
         }
-        out.printf("speed-up local[2] / local[1]: %.2f; 20000 samples would take ~%.0f s on local[2]%n",
-                wall[0] / wall[1], 20000 * wall[1] / samples);
+        double one = median(wall[0]);
+        double two = median(wall[1]);
+        out.printf("speed-up local[2] / local[1] (medians of %d alternated rounds): %.2f; 20000 samples would take"
+                + " ~%.0f s on local[2]%n", rounds, one / two, 20000 * two / samples);
         out.flush();
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
     }
 
     private double time(Runnable task) {
