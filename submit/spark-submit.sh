@@ -11,8 +11,8 @@
 #   * otherwise org.apache.spark.deploy.SparkSubmit in a JVM started here, with class path
 #     $SPARK_HOME/jars/* (when SPARK_HOME has only a jars/ directory) or the project's own Spark jars
 #     (target/provided-classpath.txt). Enough for local[N] and spark://host:port masters.
-# The application jar is target/cr-anisotropy.jar, built (mvn package) when it is missing or older than
-# the sources, or $CRA_APP_JAR when set (then nothing is built).
+# The application jar is target/cr-anisotropy.jar, built by submit/build-jar when it is missing, older
+# than the sources or of another source revision, or $CRA_APP_JAR when set (then nothing is built).
 # The Java 17 flags of conf/spark-jvm.args go to spark.driver.extraJavaOptions and
 # spark.executor.extraJavaOptions (merged with any value from --conf or the --properties-file) and, in
 # the JVM started here, to the driver itself. Driver heap there: --driver-memory / spark.driver.memory
@@ -105,13 +105,7 @@ if [ -n "${CRA_APP_JAR:-}" ]; then
   [ -f "$jar" ] || { echo "spark-submit.sh: CRA_APP_JAR=$jar: no such file" >&2; exit 2; }
 else
   jar="$here/target/cr-anisotropy.jar"
-  provided="$here/target/provided-classpath.txt"
-  if [ ! -f "$jar" ] || [ ! -f "$provided" ] \
-     || [ -n "$(find "$here/src/main" "$here/pom.xml" -newer "$jar" -print -quit)" ]; then
-    "$here/submit/setup-deps"
-    echo "spark-submit.sh: building the application jar (mvn package) ..." >&2
-    (cd "$here" && mvn -B -q -Dstyle.color=never -DskipTests -Dcra.build="$(git -C "$here" describe --always --dirty 2>/dev/null || echo unknown)" package) 1>&2
-  fi
+  "$here/submit/build-jar" spark-submit.sh
 fi
 
 common=(--conf "spark.driver.extraJavaOptions=$driver_xjo" --conf "spark.executor.extraJavaOptions=$executor_xjo"
@@ -130,10 +124,7 @@ else
     spark_cp="$SPARK_HOME/jars/*"
   else
     provided="$here/target/provided-classpath.txt"
-    if [ ! -f "$provided" ]; then
-      "$here/submit/setup-deps"
-      (cd "$here" && mvn -B -q -Dstyle.color=never -DskipTests -Dcra.build="$(git -C "$here" describe --always --dirty 2>/dev/null || echo unknown)" package) 1>&2
-    fi
+    [ -f "$provided" ] || "$here/submit/build-jar" spark-submit.sh
     spark_cp="$(cat "$provided")"
   fi
   [ -z "$driver_class_path" ] || spark_cp="$driver_class_path:$spark_cp"
