@@ -93,7 +93,7 @@ public final class SimulateJob {
 
         Path staging = out.resolve(".samples.tmp");
         List<long[]> all = blocks(n);
-        String fingerprint = fingerprint(spec, n, (n + 7) / 8);
+        String fingerprint = fingerprint(spec, n, chunkSize(n));
         prepareStaging(staging, fingerprint, resume);
         List<String> kinds = kinds(spec);
         List<long[]> missing = new ArrayList<>();
@@ -120,7 +120,7 @@ public final class SimulateJob {
         try (ProgressReporter p = new ProgressReporter(progress, "simulate", "samples", n, done, 5000)) {
             if (!missing.isEmpty()) {
                 // up to 64 tasks per core (frequent progress, a short uneven end); --partitions overrides
-                int slices = Math.min(missing.size(), partitions > 0 ? partitions : Math.max(parts, 64 * sc.defaultParallelism()));
+                int slices = Math.min(missing.size(), partitions > 0 ? partitions : 64 * sc.defaultParallelism());
                 long made = sc.parallelize(missing, slices).map(block -> {
                     TaskContext task = TaskContext.get();
                     if (task != null && task.attemptNumber() == 0 && failing.contains(task.partitionId())) {
@@ -164,7 +164,7 @@ public final class SimulateJob {
      */
     static List<long[]> blocks(long n) {
         int blockSize = 25;
-        long chunkSize = Math.max(1, (n + 7) / 8);
+        long chunkSize = chunkSize(n);
         List<long[]> blocks = new ArrayList<>();
         for (long c0 = 0, chunk = 0; c0 < n; c0 += chunkSize, chunk++) {
             long c1 = Math.min(n, c0 + chunkSize);
@@ -173,6 +173,11 @@ public final class SimulateJob {
             }
         }
         return blocks;
+    }
+
+    /** Samples per chunk: at most eight chunks. */
+    private static long chunkSize(long n) {
+        return Math.max(1, (n + 7) / 8);
     }
 
     /** The kinds of rows (one file each) a block holds. */
@@ -228,12 +233,18 @@ public final class SimulateJob {
     }
 
     private static ParquetTableWriter sampleWriter() {
+        StructField[] columns = java.util.Arrays.stream(SAMPLE_SCHEMA.fields())
+                .filter(f -> !f.name().equals("kind")).toArray(StructField[]::new); // kind: the partition directory
+        return writerFor(columns).withoutDictionary("c0", "c1", "c2", "c3", "delta", "dipole_l_deg", "dipole_b_deg")
+                .uncompressed();
+    }
+
+    /** A table writer with these Spark fields as its columns (string, long, boolean or double; nullable kept). */
+    private static ParquetTableWriter writerFor(StructField[] fields) {
         ParquetTableWriter w = new ParquetTableWriter();
-        for (StructField f : SAMPLE_SCHEMA.fields()) {
-            if (f.name().equals("kind")) {
-                continue;
-            }
-            ParquetTableWriter.Kind k = f.dataType().equals(DataTypes.LongType) ? ParquetTableWriter.Kind.LONG
+        for (StructField f : fields) {
+            ParquetTableWriter.Kind k = f.dataType().equals(DataTypes.StringType) ? ParquetTableWriter.Kind.STRING
+                    : f.dataType().equals(DataTypes.LongType) ? ParquetTableWriter.Kind.LONG
                     : f.dataType().equals(DataTypes.BooleanType) ? ParquetTableWriter.Kind.BOOLEAN
                     : ParquetTableWriter.Kind.DOUBLE;
             if (f.nullable()) {
@@ -242,7 +253,7 @@ public final class SimulateJob {
                 w.column(f.name(), k);
             }
         }
-        return w.withoutDictionary("c0", "c1", "c2", "c3", "delta", "dipole_l_deg", "dipole_b_deg").uncompressed();
+        return w;
     }
 
     /** What a staged chunk was made from: resume only reuses chunks of the same simulation. */
@@ -485,19 +496,7 @@ public final class SimulateJob {
 
     /** The bands table: the rows of {@link #bands} under {@link #bandSchema}. */
     static ParquetTableWriter bandsTable(List<Row> rows) {
-        ParquetTableWriter w = new ParquetTableWriter();
-        for (StructField f : bandSchema().fields()) {
-            ParquetTableWriter.Kind k = f.dataType().equals(DataTypes.StringType)
-                    ? ParquetTableWriter.Kind.STRING
-                    : f.dataType().equals(DataTypes.LongType) ? ParquetTableWriter.Kind.LONG
-                    : f.dataType().equals(DataTypes.BooleanType) ? ParquetTableWriter.Kind.BOOLEAN
-                    : ParquetTableWriter.Kind.DOUBLE;
-            if (f.nullable()) {
-                w.nullableColumn(f.name(), k);
-            } else {
-                w.column(f.name(), k);
-            }
-        }
+        ParquetTableWriter w = writerFor(bandSchema().fields());
         for (Row r : rows) {
             Object[] v = new Object[r.length()];
             for (int i = 0; i < v.length; i++) {
