@@ -227,11 +227,12 @@ public final class IsotropicSampler {
      * energies with fixed N only: pixels[i] for data event i, for events down to the lowest snapshot).
      */
     public SampleScan run(long seed, long sample, int[] pixels) {
+        boolean spectrum = options.energies() == MonteCarloOptions.Energies.SPECTRUM;
+        if (pixels != null && (spectrum || options.poisson())) {
+            throw new IllegalArgumentException("pixels are recorded for the data's own events only");
+        }
         UniformRandomProvider rng = RandomStreams.stream(seed, sample);
-        if (options.energies() == MonteCarloOptions.Energies.SPECTRUM) {
-            if (pixels != null) {
-                throw new IllegalArgumentException("pixels are recorded for the data's own events only");
-            }
+        if (spectrum) {
             return spectrumScan(rng);
         }
         EventTable ev;
@@ -243,9 +244,6 @@ public final class IsotropicSampler {
             for (int j = 0; j < counts.length; j++) {
                 counts[j] = dataCounts[j];
             }
-        }
-        if (pixels != null && ev != dataEvents) {
-            throw new IllegalArgumentException("pixels are recorded for the data's own events only");
         }
         int snaps = counts.length;
         double[][] out = new double[2 * snaps][];
