@@ -62,9 +62,9 @@ final class AnalyzeCommand implements Runnable {
         }
         long t3 = System.nanoTime();
         List<BinRow> bins = scan.bins(settings.binEdgesGev());
-        MeasuredTables.write(out, rows, bins, RunConfig.metadata("analyze", conf, Map.of(
-                "cra.events", data.eventsName(), "cra.exposure", data.exposure.toString(),
-                "cra.selected_events", Long.toString(prepared.size()))));
+        Map<String, String> extra = data.metadata();
+        extra.put("cra.selected_events", Long.toString(prepared.size()));
+        MeasuredTables.write(out, rows, bins, RunConfig.metadata("analyze", conf, extra));
         long t4 = System.nanoTime();
         PrintWriter o = spec.commandLine().getOut();
         o.printf("%d of %d events selected; Nside %d%n", prepared.size(), sample.size(), cube.nside());

@@ -148,17 +148,12 @@ final class BenchCommand implements Runnable {
                 }
             }
         }
-        double one = median(wall[0]);
-        double two = median(wall[1]);
+        // medians: the 0.5 level of the Monte Carlo's own percentile definition (Band.LEVELS[2])
+        double one = org.cranisotropy.montecarlo.Band.of(wall[0]).percentiles()[2];
+        double two = org.cranisotropy.montecarlo.Band.of(wall[1]).percentiles()[2];
         out.printf("speed-up local[2] / local[1] (medians of %d alternated rounds): %.2f; 20000 samples would take"
                 + " ~%.0f s on local[2]%n", rounds, one / two, 20000 * two / samples);
         out.flush();
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
     }
 
     private double time(Runnable task) {
