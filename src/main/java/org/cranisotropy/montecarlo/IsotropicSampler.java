@@ -34,8 +34,9 @@ import org.cranisotropy.random.RandomStreams;
  * <p>Speed: the pixels are random, so the cost is memory latency, and what decides it is how much of
  * the tables an event touches stays in the core's own L2 cache (two cores sharing the L3 scale well
  * only then). Events are processed in blocks: first every pixel of the block is drawn (a short loop
- * whose table loads overlap; 4-byte alias columns), then each event's weight (one 16-byte exposure
- * pair) and unit vector (from per-ring tables, {@link RingPixelVectors}) are gathered, then the a_lm
+ * whose table loads overlap; 4-byte alias columns indexed by the pixel's ring code, so the draw gives
+ * ring and position in the ring without a per-pixel lookup, {@link RingPixelVectors}), then each
+ * event's weight (one 16-byte exposure pair) and unit vector (per-ring tables) are gathered, then the a_lm
  * terms are summed with the running sums in registers ({@link LowMultipoles#addBlock}). SPECTRUM
  * events are made a block at a time too, so no per-sample event table streams through the caches.
  * Events below the lowest snapshot are never drawn. Tables are built once and shared by the threads
@@ -52,7 +53,10 @@ public final class IsotropicSampler {
     private final double[] lnSnapshot;
     private final int bins;
     private final int classMaps;
-    /** Alias tables: class maps [class * bins + k], then selection maps [classMaps + rule * bins + k]. */
+    /**
+     * Alias tables over ring codes: class maps [class * bins + k], then selection maps
+     * [classMaps + rule * bins + k].
+     */
     private final PackedAliasTable[] tables;
     private final double[] tableSums;
     /**
@@ -121,6 +125,7 @@ public final class IsotropicSampler {
         for (int j = 0; j < snap.length; j++) {
             lnSnapshot[j] = Math.log(snap[j]);
         }
+        this.vectors = ylm.vectors();
         ExposureCube cube = data.exposure();
         SelectionExposure sel = data.selectionExposure();
         this.bins = cube.binning().size();
@@ -174,7 +179,6 @@ public final class IsotropicSampler {
                 exposurePairs[r * bins + k] = pair;
             }
         }
-        this.vectors = ylm.vectors();
         int n = spectrum ? 0 : data.size(); // SPECTRUM samples do not use the data's events
         this.dataEvents = new EventTable();
         dataEvents.ensure(n);
@@ -197,7 +201,7 @@ public final class IsotropicSampler {
         }
         tableSums[m] = sum;
         if (sum > 0) {
-            tables[m] = PackedAliasTable.of(map);
+            tables[m] = PackedAliasTable.of(vectors.byCode(map)); // draws ring codes
         }
     }
 
@@ -256,7 +260,9 @@ public final class IsotropicSampler {
                 int end = Math.min(to, b + BLOCK);
                 acc.add(ev, rng, b, end);
                 if (pixels != null) {
-                    System.arraycopy(acc.drawn, 0, pixels, b, end - b);
+                    for (int i = b; i < end; i++) {
+                        pixels[i] = vectors.pixel(acc.drawn[i - b]);
+                    }
                 }
             }
             acc.snapshot(out, sums, j);
@@ -411,7 +417,7 @@ public final class IsotropicSampler {
         throw new IllegalArgumentException("no class-selection rule covers " + Math.exp(x) + " GeV");
     }
 
-    /** Draws the pixels of events [from, to) into drawn[0 ..]. */
+    /** Draws the pixels of events [from, to) into drawn[0 ..], as ring codes. */
     private void draw(EventTable ev, UniformRandomProvider rng, int from, int to, int[] drawn) {
         int[] map = ev.map;
         long[] lowerOdds = ev.odds;
@@ -426,7 +432,7 @@ public final class IsotropicSampler {
     }
 
     /**
-     * Adds events [from, to), whose pixels are drawn[0 ..], to the running accumulators: first gathers
+     * Adds events [from, to), whose pixels' ring codes are drawn[0 ..], to the running accumulators: first gathers
      * each event's unit vector and weight 1/A_sel (a short loop, so the CPU keeps
      * many of these cache misses in flight), then adds the a_lm terms from the gathered values.
      */
@@ -437,11 +443,12 @@ public final class IsotropicSampler {
         double[] upperWeight = ev.upperWeight;
         for (int i = from; i < to; i++) {
             double[] pair = exposurePairs[ruleOf[i] * bins + binOffset[i]];
-            int p = drawn[i - from];
+            int code = drawn[i - from];
+            int p = vectors.pixel(code);
             double w = upperWeight[i];
             double a = w == 0.0 ? pair[2 * p] : (1 - w) * pair[2 * p] + w * pair[2 * p + 1];
             int b = 4 * (i - from);
-            vectors.unitVector(p, buffer, b);
+            vectors.unitVectorOfCode(code, buffer, b);
             buffer[b + 3] = 1.0 / a;
         }
         ylm.addBlock(corrected, raw, buffer, to - from);
