@@ -77,12 +77,15 @@ public final class SimulateJob {
      *
      * <p>The samples are cut into at most 8 chunks of ceil(n / 8) (directories
      * {@code out/.samples.tmp/chunk=K/}) and each chunk
-     * into blocks of 25 samples, so the layout depends on n only. One Spark job computes every block whose
+     * into blocks of 25 samples, so the layout depends on n only. One Spark job makes every block whose
      * files are not all there yet, each block written whole by its task (one file per kind, renamed into
-     * place). With resume, the blocks an earlier run of the same spec left complete are kept, so only the
-     * missing blocks are computed. When all blocks exist the staging directory is renamed to
-     * {@code out/samples} and the bands are computed into a temporary directory renamed to
-     * {@code out/bands}: no half-written table ever carries a final name.
+     * place), and gathers the band quantities of the rows it wrote; with resume, the blocks an earlier run
+     * of the same spec left complete are kept and their values read back by the same job, so only the
+     * missing blocks are computed. The job's reduce stage turns the gathered values into the band rows,
+     * so the samples are never read back from disk. When every block is in place the staging directory
+     * is renamed to {@code out/samples} and the bands are written to a temporary directory renamed to
+     * {@code out/bands}: no half-written table ever carries a final name. The simulate time of the
+     * result covers the job (samples and band reduction); the bands time, checking and writing the tables.
      */
     public static Result run(SparkSession spark, SimulationSpec spec, long n, int partitions, Path out,
             Map<String, String> metadata, PrintWriter progress, boolean resume) {
@@ -96,17 +99,25 @@ public final class SimulateJob {
         String fingerprint = fingerprint(spec, n, chunkSize(n));
         prepareStaging(staging, fingerprint, resume);
         List<String> kinds = kinds(spec);
+        // {chunk, first, end, 1 if an earlier run of this simulation left the block complete}
+        List<long[]> work = new ArrayList<>();
         List<long[]> missing = new ArrayList<>();
         long reused = 0;
         for (long[] block : all) {
-            if (complete(staging, block, kinds)) {
+            boolean kept = complete(staging, block, kinds);
+            if (kept) {
                 reused += block[2] - block[1];
             } else {
                 missing.add(block);
             }
+            work.add(new long[] {block[0], block[1], block[2], kept ? 1 : 0});
         }
-        if (stopAfter >= 0 && stopAfter < missing.size()) {
-            missing = new ArrayList<>(missing.subList(0, stopAfter));
+        if (stopAfter >= 0) {
+            // a run that is killed after stopAfter blocks: only those are made, nothing is reduced
+            work = new ArrayList<>();
+            for (long[] block : missing.subList(0, Math.min(stopAfter, missing.size()))) {
+                work.add(new long[] {block[0], block[1], block[2], 0});
+            }
         }
 
         Broadcast<SimulationSpec> bspec = sc.broadcast(spec);
@@ -117,34 +128,47 @@ public final class SimulateJob {
         Map<String, String> footer = new java.util.HashMap<>(metadata);
         String stagingDir = staging.toString();
         double simulateSeconds;
+        List<Row> bandRows;
         try (ProgressReporter p = new ProgressReporter(progress, "simulate", "samples", n, done, 5000)) {
-            if (!missing.isEmpty()) {
-                // up to 64 tasks per core (frequent progress, a short uneven end); --partitions overrides
-                int slices = Math.min(missing.size(), partitions > 0 ? partitions : 64 * sc.defaultParallelism());
-                long made = sc.parallelize(missing, slices).map(block -> {
-                    TaskContext task = TaskContext.get();
-                    if (task != null && task.attemptNumber() == 0 && failing.contains(task.partitionId())) {
-                        throw new IllegalStateException("injected failure of partition " + task.partitionId()
-                                + " (" + FAIL_FIRST_ATTEMPT + ")");
-                    }
-                    SimulationSpec.Engine engine = ENGINES.computeIfAbsent(specId, k -> bspec.value().build());
-                    writeBlock(engine, seed, block[1], block[2], Path.of(stagingDir, "chunk=" + block[0]), footer);
-                    done.add(block[2] - block[1]);
-                    return block[2] - block[1];
-                }).reduce(Long::sum);
-                long expected = missing.stream().mapToLong(b -> b[2] - b[1]).sum();
-                if (made != expected) {
-                    throw new IllegalStateException("the job made " + made + " samples, expected " + expected);
+            // up to 64 tasks per core (frequent progress, a short uneven end); --partitions overrides
+            int slices = Math.max(1, Math.min(work.size(), partitions > 0 ? partitions : 64 * sc.defaultParallelism()));
+            bandRows = bandRows(sc.parallelize(work, slices).mapPartitionsToPair(it -> {
+                TaskContext task = TaskContext.get();
+                if (task != null && task.attemptNumber() == 0 && failing.contains(task.partitionId())) {
+                    throw new IllegalStateException("injected failure of partition " + task.partitionId()
+                            + " (" + FAIL_FIRST_ATTEMPT + ")");
                 }
-            }
+                BandGathering gathered = new BandGathering();
+                while (it.hasNext()) {
+                    long[] block = it.next();
+                    Path chunkDir = Path.of(stagingDir, "chunk=" + block[0]);
+                    if (block[3] == 1) { // kept from the interrupted run: its values are read back
+                        for (String kind : kinds) {
+                            gathered.add(kind, org.cranisotropy.io.ParquetColumns.read(
+                                    chunkDir.resolve("kind=" + kind).resolve(blockName(block[1])), BAND_COLUMNS));
+                        }
+                    } else {
+                        SimulationSpec.Engine engine = ENGINES.computeIfAbsent(specId, k -> bspec.value().build());
+                        writeBlock(engine, seed, block[1], block[2], chunkDir, footer).forEach(gathered::add);
+                        done.add(block[2] - block[1]);
+                    }
+                }
+                return gathered.pairs();
+            }), parts);
             if (stopAfter >= 0) {
-                throw new IllegalStateException("stopped after " + missing.size() + " blocks (" + STOP_AFTER_BLOCKS + ")");
+                throw new IllegalStateException("stopped after " + work.size() + " blocks (" + STOP_AFTER_BLOCKS + ")");
             }
             simulateSeconds = p.elapsedSeconds();
         } finally {
             ENGINES.remove(specId);
         }
         long t0 = System.nanoTime();
+        for (long[] block : all) {
+            if (!complete(staging, block, kinds)) {
+                throw new IllegalStateException("the job left block " + blockName(block[1]) + " of chunk " + block[0]
+                        + " incomplete in " + staging);
+            }
+        }
         Path samples = out.resolve("samples");
         try {
             Files.createFile(staging.resolve("_SUCCESS")); // a complete table, as Spark marks its own
@@ -154,7 +178,7 @@ public final class SimulateJob {
         replace(staging, samples);
         // the few hundred band rows are written like the other small tables (footer metadata, renamed into
         // place), without starting Spark SQL's engine for them
-        bandsTable(bands(spark, samples, parts)).write(out.resolve("bands"), metadata);
+        bandsTable(bandRows).write(out.resolve("bands"), metadata);
         return new Result(n, parts, simulateSeconds, (System.nanoTime() - t0) / 1e9, reused);
     }
 
@@ -214,11 +238,13 @@ public final class SimulateJob {
      * Writes the rows of samples [from, to) as one Parquet file per kind,
      * {@code chunkDir/kind=K/block-FROM.parquet} (columns of {@link #SAMPLE_SCHEMA} but kind, which is the
      * partition directory). Written by the task itself, without Spark SQL's row conversion; a retried task
-     * rewrites the same files whole.
+     * rewrites the same files whole. Returns, per kind, the {@link #BAND_COLUMNS} of the rows written,
+     * exactly as {@link org.cranisotropy.io.ParquetColumns#read} gives them back from the file.
      */
-    static void writeBlock(SimulationSpec.Engine engine, long seed, long from, long to, Path chunkDir,
-            Map<String, String> footer) {
+    static Map<String, double[][]> writeBlock(SimulationSpec.Engine engine, long seed, long from, long to,
+            Path chunkDir, Map<String, String> footer) {
         Map<String, ParquetTableWriter> byKind = new java.util.TreeMap<>();
+        Map<String, ColumnBuilder> columns = new java.util.TreeMap<>();
         for (long s = from; s < to; s++) {
             for (SampleMeasurements.Row r : engine.measurements().rows(engine.sampler().run(seed, s))) {
                 MultipoleMeasurement m = r.m();
@@ -226,10 +252,42 @@ public final class SimulateJob {
                 byKind.computeIfAbsent(r.kind(), k -> sampleWriter()).row(s, bin ? null : r.thresholdGev(),
                         bin ? r.eminGev() : null, bin ? r.emaxGev() : null, r.corrected(), m.nEvents(), m.c0(), m.c1(),
                         m.c2(), m.c3(), m.delta(), m.dipoleLDeg(), m.dipoleBDeg());
+                columns.computeIfAbsent(r.kind(), k -> new ColumnBuilder()).add(bin ? Double.NaN : r.thresholdGev(),
+                        bin ? r.eminGev() : Double.NaN, bin ? r.emaxGev() : Double.NaN, r.corrected() ? 1.0 : 0.0,
+                        m.delta(), m.c1(), m.c2(), m.c3(), m.nEvents());
             }
         }
         String name = blockName(from);
         byKind.forEach((kind, w) -> w.writeFile(chunkDir.resolve("kind=" + kind).resolve(name), footer));
+        Map<String, double[][]> out = new java.util.TreeMap<>();
+        columns.forEach((kind, c) -> out.put(kind, c.columns()));
+        return out;
+    }
+
+    /** Columns of doubles filled a row at a time. */
+    private static final class ColumnBuilder {
+        private double[][] c = new double[BAND_COLUMNS.length][64];
+        private int n;
+
+        void add(double... row) {
+            if (n == c[0].length) {
+                for (int q = 0; q < c.length; q++) {
+                    c[q] = java.util.Arrays.copyOf(c[q], 2 * n);
+                }
+            }
+            for (int q = 0; q < c.length; q++) {
+                c[q][n] = row[q];
+            }
+            n++;
+        }
+
+        double[][] columns() {
+            double[][] out = new double[c.length][];
+            for (int q = 0; q < c.length; q++) {
+                out[q] = java.util.Arrays.copyOf(c[q], n);
+            }
+            return out;
+        }
     }
 
     private static ParquetTableWriter sampleWriter() {
@@ -428,14 +486,61 @@ public final class SimulateJob {
     }
 
     /**
-     * The band rows (in {@link #bandSchema} order, sorted by kind, corrected first, threshold, emin) of a
-     * samples directory, by a Spark aggregation: the block files are
-     * spread over tasks, each reads its files' columns into primitive arrays (no Spark SQL rows) and
-     * gathers delta, C1, C2, C3 per selection, {@code reduceByKey} merges the gathered values, and each
-     * selection's values are sorted once and reduced to {@link org.cranisotropy.montecarlo.Band}s (mean
-     * and exact percentiles). The result does not depend on the partitioning: the values are sorted
-     * before anything is summed. Samples whose selection is empty (n_events 0, possible when energies
-     * or counts fluctuate) have no dipole and are left out: n_samples counts the others.
+     * The columns a band needs from a block file, in this order: the selection (threshold_gev, emin_gev,
+     * emax_gev, corrected), the {@link #BAND_QUANTITIES}, and n_events.
+     */
+    static final String[] BAND_COLUMNS = {"threshold_gev", "emin_gev", "emax_gev", "corrected", "delta", "c1", "c2",
+        "c3", "n_events"};
+
+    /**
+     * The values of delta, C1, C2, C3 per selection, gathered from block columns ({@link #BAND_COLUMNS}).
+     * Samples whose selection is empty (n_events 0, possible when energies or counts fluctuate) have no
+     * dipole and are left out. Every block of a kind lists the same selections in the same row order, so
+     * the selection of row i is looked up once per kind and then only checked.
+     */
+    private static final class BandGathering {
+        private final Map<BandKey, BandValues> values = new java.util.HashMap<>();
+        private final Map<String, RowSelections> byKind = new java.util.HashMap<>();
+
+        void add(String kind, double[][] c) {
+            RowSelections selections = byKind.computeIfAbsent(kind, RowSelections::new);
+            for (int i = 0; i < c[0].length; i++) {
+                if (c[BAND_COLUMNS.length - 1][i] <= 0) {
+                    continue;
+                }
+                values.computeIfAbsent(selections.key(c, i), x -> new BandValues()).add(c, 4, i);
+            }
+        }
+
+        java.util.Iterator<scala.Tuple2<BandKey, BandValues>> pairs() {
+            List<scala.Tuple2<BandKey, BandValues>> out = new ArrayList<>(values.size());
+            values.forEach((k, v) -> out.add(new scala.Tuple2<>(k, v)));
+            return out.iterator();
+        }
+    }
+
+    /**
+     * The band rows (in {@link #bandSchema} order, sorted by kind, corrected first, threshold, emin) of
+     * gathered values: {@code reduceByKey} merges each selection's values, which are sorted once and
+     * reduced to {@link org.cranisotropy.montecarlo.Band}s (mean and exact percentiles). The result does
+     * not depend on the partitioning: the values are sorted before anything is summed.
+     */
+    private static List<Row> bandRows(org.apache.spark.api.java.JavaPairRDD<BandKey, BandValues> gathered,
+            int partitions) {
+        List<Row> rows = gathered.reduceByKey(BandValues::merge, partitions).map(kv -> kv._2().toRow(kv._1()))
+                .collect();
+        List<Row> sorted = new ArrayList<>(rows);
+        sorted.sort(java.util.Comparator.<Row, String>comparing(r -> r.getString(0))
+                .thenComparing(r -> !r.getBoolean(4))
+                .thenComparing(r -> r.isNullAt(1) ? Double.NEGATIVE_INFINITY : r.getDouble(1))
+                .thenComparing(r -> r.isNullAt(2) ? Double.NEGATIVE_INFINITY : r.getDouble(2)));
+        return sorted;
+    }
+
+    /**
+     * The band rows of a finished samples directory, by the same Spark aggregation as {@link #run} (which
+     * gathers the values as its tasks make them): the block files are spread over tasks, each reads its
+     * files' columns into primitive arrays (no Spark SQL rows).
      */
     public static List<Row> bands(SparkSession spark, Path samplesDir, int partitions) {
         List<String> files;
@@ -448,46 +553,17 @@ public final class SimulateJob {
         if (files.isEmpty()) {
             throw new IllegalStateException("no sample files under " + samplesDir);
         }
-        String[] columns = new String[4 + BAND_QUANTITIES.length + 1];
-        columns[0] = "threshold_gev";
-        columns[1] = "emin_gev";
-        columns[2] = "emax_gev";
-        columns[3] = "corrected";
-        System.arraycopy(BAND_QUANTITIES, 0, columns, 4, BAND_QUANTITIES.length);
-        columns[columns.length - 1] = "n_events";
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int parts = Math.max(1, Math.min(files.size(), partitions));
-        List<Row> rows = sc.parallelize(files, parts)
-                .mapPartitionsToPair(it -> {
-                    Map<BandKey, BandValues> m = new java.util.HashMap<>();
-                    // every block file of a kind lists the same selections in the same row order, so the
-                    // selection of row i is looked up once per kind and then only checked
-                    Map<String, RowSelections> byKind = new java.util.HashMap<>();
-                    while (it.hasNext()) {
-                        Path file = Path.of(it.next());
-                        String kind = file.getParent().getFileName().toString().replaceFirst("^kind=", "");
-                        double[][] c = org.cranisotropy.io.ParquetColumns.read(file, columns);
-                        RowSelections selections = byKind.computeIfAbsent(kind, RowSelections::new);
-                        for (int i = 0; i < c[0].length; i++) {
-                            if (c[columns.length - 1][i] <= 0) {
-                                continue;
-                            }
-                            m.computeIfAbsent(selections.key(c, i), x -> new BandValues()).add(c, 4, i);
-                        }
-                    }
-                    List<scala.Tuple2<BandKey, BandValues>> out = new ArrayList<>(m.size());
-                    m.forEach((k, v) -> out.add(new scala.Tuple2<>(k, v)));
-                    return out.iterator();
-                })
-                .reduceByKey(BandValues::merge, parts)
-                .map(kv -> kv._2().toRow(kv._1()))
-                .collect();
-        List<Row> sorted = new ArrayList<>(rows);
-        sorted.sort(java.util.Comparator.<Row, String>comparing(r -> r.getString(0))
-                .thenComparing(r -> !r.getBoolean(4))
-                .thenComparing(r -> r.isNullAt(1) ? Double.NEGATIVE_INFINITY : r.getDouble(1))
-                .thenComparing(r -> r.isNullAt(2) ? Double.NEGATIVE_INFINITY : r.getDouble(2)));
-        return sorted;
+        return bandRows(sc.parallelize(files, parts).mapPartitionsToPair(it -> {
+            BandGathering gathered = new BandGathering();
+            while (it.hasNext()) {
+                Path file = Path.of(it.next());
+                String kind = file.getParent().getFileName().toString().replaceFirst("^kind=", "");
+                gathered.add(kind, org.cranisotropy.io.ParquetColumns.read(file, BAND_COLUMNS));
+            }
+            return gathered.pairs();
+        }), parts);
     }
 
     private static Double nullable(double v) {

@@ -36,6 +36,18 @@ class SimulateJobTest {
         List<Row> one = runBands("local[1]", spec, 1, tmp.resolve("one"));
         List<Row> two = runBands("local[2]", spec, 7, tmp.resolve("two"));
         assertEquals(one, two);
+        // the job gathers the band values as its tasks make the samples; read back from samples/ they give
+        // the same bands
+        SparkSession spark = SparkSessions.create("simulate-test", "local[2]");
+        try {
+            List<Row> fromFiles = SimulateJob.bands(spark, tmp.resolve("two").resolve("samples"), 3);
+            assertEquals(one.size(), fromFiles.size());
+            for (int i = 0; i < one.size(); i++) {
+                assertEquals(one.get(i).toSeq(), fromFiles.get(i).toSeq(), "band row " + i);
+            }
+        } finally {
+            spark.stop();
+        }
         assertEquals(2 * (3 + 12 + 3), one.size());
         for (Row r : one) {
             assertEquals(60L, r.getLong(r.fieldIndex("n_samples")));
