@@ -49,6 +49,11 @@ final class BenchCommand implements Runnable {
     @Option(names = "--exposure", paramLabel = "PATH", description = "Exposure maps for the Monte Carlo benchmark.")
     Path exposure;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Run configuration whose cra.analysis (class selection, thresholds, bins) the Monte Carlo "
+                    + "benchmark uses; default built-in. conf/bench-3e5.conf selects every demo event (3e5).")
+    Path config;
+
     @Option(names = "--rounds", defaultValue = "2", paramLabel = "R",
             description = "Alternated local[1] / local[2] rounds of the Spark benchmark (default ${DEFAULT-VALUE}).")
     int rounds;
@@ -92,7 +97,8 @@ final class BenchCommand implements Runnable {
     }
 
     private void monteCarlo(PrintWriter out) {
-        AnalysisSettings settings = AnalysisSettings.defaults();
+        AnalysisSettings settings = config == null ? AnalysisSettings.defaults()
+                : AnalysisSettings.from(RunConfig.load(config));
         ExposureCube cube = ExposureFiles.read(exposure);
         EventSample data = EventSample.read(events);
         PreparedSample p = PreparedSample.of(data, events.toString(),
