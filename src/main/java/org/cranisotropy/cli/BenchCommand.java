@@ -158,7 +158,8 @@ final class BenchCommand implements Runnable {
         double one = org.cranisotropy.montecarlo.Band.of(wall[0]).percentiles()[2];
         double two = org.cranisotropy.montecarlo.Band.of(wall[1]).percentiles()[2];
         out.printf("speed-up local[2] / local[1] (medians of %d alternated rounds): %.2f; 20000 samples would take"
-                + " ~%.0f s on local[2]%n", rounds, one / two, 20000 * two / samples);
+                + " ~%.0f s on local[2] at this rate (an overestimate: the run's start-up, a few seconds, is scaled"
+                + " with it)%n", rounds, one / two, 20000 * two / samples);
         out.flush();
     }
 

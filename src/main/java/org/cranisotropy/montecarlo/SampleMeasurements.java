@@ -12,7 +12,7 @@ import org.cranisotropy.analysis.MultipoleMeasurement;
  * edges (a_lm is linear).
  */
 public final class SampleMeasurements {
-    /** One measured selection of one sample; bins have kind "bin" and threshold = emin. */
+    /** One measured selection of one sample; bins have kind {@link ScanPlan#BIN} and threshold = emin. */
     public record Row(String kind, double thresholdGev, double eminGev, double emaxGev, boolean corrected,
             MultipoleMeasurement m) {}
 
@@ -38,7 +38,7 @@ public final class SampleMeasurements {
             int jTo = b.toSnapshot();
             for (boolean corrected : new boolean[] {true, false}) {
                 int off = corrected ? 0 : 1;
-                rows.add(new Row("bin", b.eminGev(), b.eminGev(), b.emaxGev(), corrected,
+                rows.add(new Row(ScanPlan.BIN, b.eminGev(), b.eminGev(), b.emaxGev(), corrected,
                         measure(scan, accumulators[2 * jTo + off], accumulators[2 * jFrom + off], jFrom, jTo,
                                 corrected)));
             }

@@ -17,7 +17,12 @@ import org.cranisotropy.analysis.PreparedSample;
 public final class ScanPlan implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** A threshold of the scan: its kind ("standard" or "grid"), energy and snapshot index. */
+    /** The kinds of rows a scan gives (the {@code kind} column of the samples and bands tables). */
+    public static final String STANDARD = "standard";
+    public static final String GRID = "grid";
+    public static final String BIN = "bin";
+
+    /** A threshold of the scan: its kind ({@link #STANDARD} or {@link #GRID}), energy and snapshot index. */
     public record Threshold(String kind, double gev, int snapshot) implements java.io.Serializable {}
 
     /** An energy bin and the snapshots of its upper (from) and lower (to) edge. */
@@ -46,10 +51,10 @@ public final class ScanPlan implements java.io.Serializable {
         }
         List<Threshold> t = new ArrayList<>();
         for (double g : standard) {
-            t.add(threshold("standard", g));
+            t.add(threshold(STANDARD, g));
         }
         for (double g : grid) {
-            t.add(threshold("grid", g));
+            t.add(threshold(GRID, g));
         }
         List<Bin> b = new ArrayList<>();
         for (int k = 0; k + 1 < binEdges.length; k++) {
@@ -63,6 +68,21 @@ public final class ScanPlan implements java.io.Serializable {
         }
         this.thresholds = List.copyOf(t);
         this.bins = List.copyOf(b);
+    }
+
+    /** The kinds of rows a scan of these thresholds and bin edges gives, in this order: standard, grid, bin. */
+    public static List<String> kinds(double[] standard, double[] grid, double[] binEdges) {
+        List<String> kinds = new ArrayList<>();
+        if (standard.length > 0) {
+            kinds.add(STANDARD);
+        }
+        if (grid.length > 0) {
+            kinds.add(GRID);
+        }
+        if (binEdges.length > 1) {
+            kinds.add(BIN);
+        }
+        return List.copyOf(kinds);
     }
 
     private Threshold threshold(String kind, double g) {

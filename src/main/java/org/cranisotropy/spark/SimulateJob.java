@@ -206,17 +206,8 @@ public final class SimulateJob {
 
     /** The kinds of rows (one file each) a block holds. */
     private static List<String> kinds(SimulationSpec spec) {
-        List<String> kinds = new ArrayList<>();
-        if (spec.standardThresholds().length > 0) {
-            kinds.add("standard");
-        }
-        if (spec.gridThresholds().length > 0) {
-            kinds.add("grid");
-        }
-        if (spec.binEdgesGev().length > 1) {
-            kinds.add("bin");
-        }
-        return kinds;
+        return org.cranisotropy.montecarlo.ScanPlan.kinds(spec.standardThresholds(), spec.gridThresholds(),
+                spec.binEdgesGev());
     }
 
     /** Whether every file of a block is in place (each is renamed into place whole). */
@@ -248,7 +239,7 @@ public final class SimulateJob {
         for (long s = from; s < to; s++) {
             for (SampleMeasurements.Row r : engine.measurements().rows(engine.sampler().run(seed, s))) {
                 MultipoleMeasurement m = r.m();
-                boolean bin = r.kind().equals("bin");
+                boolean bin = r.kind().equals(org.cranisotropy.montecarlo.ScanPlan.BIN);
                 byKind.computeIfAbsent(r.kind(), k -> sampleWriter()).row(s, bin ? null : r.thresholdGev(),
                         bin ? r.eminGev() : null, bin ? r.emaxGev() : null, r.corrected(), m.nEvents(), m.c0(), m.c1(),
                         m.c2(), m.c3(), m.delta(), m.dipoleLDeg(), m.dipoleBDeg());
