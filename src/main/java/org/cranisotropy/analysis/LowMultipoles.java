@@ -81,44 +81,10 @@ public final class LowMultipoles {
     /**
      * Adds {@code count} events in turn, with x, y, z, weight of event j at xyzw[4j .. 4j+3]:
      * corrected += weight * row, raw += row for each, row = (4 pi / N_pix) conj(Y_lm(x, y, z)), l &lt;= 3.
-     * A chunk of events' rows is computed first ({@link #rows}), then added to the running sums, which
-     * stay in registers over the chunk: on SIMD lanes ({@link SimdSums}) when the JVM has the
-     * jdk.incubator.vector module, else one double at a time. Every sum gets the same terms in the same
-     * order either way (lane-wise IEEE multiply and add, no fused multiply-add), so the sums are bit for
-     * bit those of adding the events one at a time; the Monte Carlo's inner loop.
+     * The running sums stay in local variables over the block (the Monte Carlo's inner loop); a block
+     * gives bit for bit the sums of adding its events one block of one at a time.
      */
     public void addBlock(double[] corrected, double[] raw, double[] xyzw, int count) {
-        double[] rows = ROWS.get();
-        for (int from = 0; from < count; from += CHUNK) {
-            int n = Math.min(CHUNK, count - from);
-            rows(xyzw, 4 * from, n, rows);
-            if (SIMD && n >= 4) {
-                SimdSums.add(corrected, raw, rows, xyzw, 4 * from, n);
-            } else {
-                addScalar(corrected, raw, rows, xyzw, 4 * from, n);
-            }
-        }
-    }
-
-    /** Non-zero terms of a row: Re of m = 0 for l = 0..3, then Re, Im of (l, m) = (1,1) (2,1) (3,1) (2,2) (3,2) (3,3). */
-    static final int ROW = 16;
-    /** The accumulator slot (Alm order, Re and Im interleaved) of each row term; Im of m = 0 is never written. */
-    static final int[] SLOT = {0, 2, 4, 6, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19};
-
-    /** Events per chunk of {@link #addBlock}: their rows (8 KB) stay in the L1 cache. */
-    private static final int CHUNK = 64;
-    private static final ThreadLocal<double[]> ROWS = ThreadLocal.withInitial(() -> new double[ROW * CHUNK]);
-
-    /** Whether the block sums run on SIMD lanes: see {@link SimdSums#usable()}. */
-    private static final boolean SIMD = SimdSums.usable();
-
-    /** Whether {@link #addBlock} adds on SIMD lanes in this JVM (the results are the same either way). */
-    public static boolean simdSums() {
-        return SIMD;
-    }
-
-    /** The rows of events xyzw[at ..] (n events): term k of event j at rows[ROW j + k]. */
-    private void rows(double[] xyzw, int at, int n, double[] rows) {
         double c = pixelWeight;
         double ca00 = c * N00;
         double cn10 = c * N10;
@@ -130,52 +96,110 @@ public final class LowMultipoles {
         double f22 = c * N22;
         double cn32 = c * N32;
         double f33 = c * N33;
-        for (int j = 0; j < n; j++) {
-            int e = at + 4 * j;
-            double x = xyzw[e];
-            double y = xyzw[e + 1];
-            double z = xyzw[e + 2];
+        // corrected sums (Re of m = 0; Re, Im of m > 0) and raw sums
+        double w00 = corrected[0];
+        double w10 = corrected[2];
+        double w20 = corrected[4];
+        double w30 = corrected[6];
+        double w11r = corrected[8];
+        double w11i = corrected[9];
+        double w21r = corrected[10];
+        double w21i = corrected[11];
+        double w31r = corrected[12];
+        double w31i = corrected[13];
+        double w22r = corrected[14];
+        double w22i = corrected[15];
+        double w32r = corrected[16];
+        double w32i = corrected[17];
+        double w33r = corrected[18];
+        double w33i = corrected[19];
+        double r00 = raw[0];
+        double r10 = raw[2];
+        double r20 = raw[4];
+        double r30 = raw[6];
+        double r11r = raw[8];
+        double r11i = raw[9];
+        double r21r = raw[10];
+        double r21i = raw[11];
+        double r31r = raw[12];
+        double r31i = raw[13];
+        double r22r = raw[14];
+        double r22i = raw[15];
+        double r32r = raw[16];
+        double r32i = raw[17];
+        double r33r = raw[18];
+        double r33i = raw[19];
+        for (int j = 0, n = 4 * count; j < n; j += 4) {
+            double x = xyzw[j];
+            double y = xyzw[j + 1];
+            double z = xyzw[j + 2];
+            double weight = xyzw[j + 3];
             double re2 = x * x - y * y;
             double im2 = 2 * x * y;
             double re3 = x * re2 - y * im2;
             double im3 = x * im2 + y * re2;
             double z2 = z * z;
+            double a10 = cn10 * z;
+            double a20 = cn20 * (3 * z2 - 1);
+            double a30 = cn30 * (5 * z2 - 3) * z;
             double f21 = cn21 * z;
             double f31 = cn31 * (5 * z2 - 1);
             double f32 = cn32 * z;
-            int o = ROW * j;
-            rows[o] = ca00;
-            rows[o + 1] = cn10 * z;
-            rows[o + 2] = cn20 * (3 * z2 - 1);
-            rows[o + 3] = cn30 * (5 * z2 - 3) * z;
-            rows[o + 4] = f11 * x;
-            rows[o + 5] = -f11 * y;
-            rows[o + 6] = f21 * x;
-            rows[o + 7] = -f21 * y;
-            rows[o + 8] = f31 * x;
-            rows[o + 9] = -f31 * y;
-            rows[o + 10] = f22 * re2;
-            rows[o + 11] = -f22 * im2;
-            rows[o + 12] = f32 * re2;
-            rows[o + 13] = -f32 * im2;
-            rows[o + 14] = f33 * re3;
-            rows[o + 15] = -f33 * im3;
+            double v11r = f11 * x;
+            double v11i = -f11 * y;
+            double v21r = f21 * x;
+            double v21i = -f21 * y;
+            double v31r = f31 * x;
+            double v31i = -f31 * y;
+            double v22r = f22 * re2;
+            double v22i = -f22 * im2;
+            double v32r = f32 * re2;
+            double v32i = -f32 * im2;
+            double v33r = f33 * re3;
+            double v33i = -f33 * im3;
+            w00 += weight * ca00;
+            w10 += weight * a10;
+            w20 += weight * a20;
+            w30 += weight * a30;
+            w11r += weight * v11r;
+            w11i += weight * v11i;
+            w21r += weight * v21r;
+            w21i += weight * v21i;
+            w31r += weight * v31r;
+            w31i += weight * v31i;
+            w22r += weight * v22r;
+            w22i += weight * v22i;
+            w32r += weight * v32r;
+            w32i += weight * v32i;
+            w33r += weight * v33r;
+            w33i += weight * v33i;
+            r00 += ca00;
+            r10 += a10;
+            r20 += a20;
+            r30 += a30;
+            r11r += v11r;
+            r11i += v11i;
+            r21r += v21r;
+            r21i += v21i;
+            r31r += v31r;
+            r31i += v31i;
+            r22r += v22r;
+            r22i += v22i;
+            r32r += v32r;
+            r32i += v32i;
+            r33r += v33r;
+            r33i += v33i;
         }
-    }
-
-    /** corrected += weight * row, raw += row for n events, one double at a time. */
-    private static void addScalar(double[] corrected, double[] raw, double[] rows, double[] xyzw, int at, int n) {
-        for (int k = 0; k < ROW; k++) {
-            int slot = SLOT[k];
-            double w = corrected[slot];
-            double r = raw[slot];
-            for (int j = 0; j < n; j++) {
-                double term = rows[ROW * j + k];
-                w += xyzw[at + 4 * j + 3] * term;
-                r += term;
+        double[] w = {w00, 0, w10, 0, w20, 0, w30, 0, w11r, w11i, w21r, w21i, w31r, w31i, w22r, w22i, w32r, w32i,
+            w33r, w33i};
+        double[] r = {r00, 0, r10, 0, r20, 0, r30, 0, r11r, r11i, r21r, r21i, r31r, r31i, r22r, r22i, r32r, r32i,
+            r33r, r33i};
+        for (int k = 0; k < w.length; k++) {
+            if (k < 8 && (k & 1) == 1) {
+                continue; // Im of m = 0 stays what it was (every term is 0)
             }
-            corrected[slot] = w;
-            raw[slot] = r;
+            corrected[k] = w[k];
+            raw[k] = r[k];
         }
     }
 
