@@ -240,12 +240,15 @@ public final class SimulateJob {
             for (SampleMeasurements.Row r : engine.measurements().rows(engine.sampler().run(seed, s))) {
                 MultipoleMeasurement m = r.m();
                 boolean bin = r.kind().equals(org.cranisotropy.montecarlo.ScanPlan.BIN);
-                byKind.computeIfAbsent(r.kind(), k -> sampleWriter()).row(s, bin ? null : r.thresholdGev(),
-                        bin ? r.eminGev() : null, bin ? r.emaxGev() : null, r.corrected(), m.nEvents(), m.c0(), m.c1(),
-                        m.c2(), m.c3(), m.delta(), m.dipoleLDeg(), m.dipoleBDeg());
-                columns.computeIfAbsent(r.kind(), k -> new ColumnBuilder()).add(bin ? Double.NaN : r.thresholdGev(),
-                        bin ? r.eminGev() : Double.NaN, bin ? r.emaxGev() : Double.NaN, r.corrected() ? 1.0 : 0.0,
-                        m.delta(), m.c1(), m.c2(), m.c3(), m.nEvents());
+                Double threshold = bin ? null : r.thresholdGev();
+                Double emin = bin ? r.eminGev() : null;
+                Double emax = bin ? r.emaxGev() : null;
+                byKind.computeIfAbsent(r.kind(), k -> sampleWriter()).row(s, threshold, emin, emax, r.corrected(),
+                        m.nEvents(), m.c0(), m.c1(), m.c2(), m.c3(), m.delta(), m.dipoleLDeg(), m.dipoleBDeg());
+                // null reads back as NaN (ParquetColumns)
+                columns.computeIfAbsent(r.kind(), k -> new ColumnBuilder()).add(nanIfNull(threshold),
+                        nanIfNull(emin), nanIfNull(emax), r.corrected() ? 1.0 : 0.0, m.delta(), m.c1(), m.c2(), m.c3(),
+                        m.nEvents());
             }
         }
         String name = blockName(from);
@@ -559,6 +562,10 @@ public final class SimulateJob {
 
     private static Double nullable(double v) {
         return Double.isNaN(v) ? null : v;
+    }
+
+    private static double nanIfNull(Double v) {
+        return v == null ? Double.NaN : v;
     }
 
     /** The bands table: the rows of {@link #bands} under {@link #bandSchema}. */
