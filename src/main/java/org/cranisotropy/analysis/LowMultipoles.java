@@ -10,23 +10,27 @@ import org.cranisotropy.harmonics.RingPixelVectors;
  * and Monte Carlo samples accumulate events instead of rebuilding maps). Summed over all events this
  * is exactly the pixel-centre quadrature of {@code DirectHarmonicSum} / healpy iter 0.
  *
- * <p>For l &lt;= 3 the orthonormal Y_lm (Condon-Shortley phase) are polynomials in the unit vector
- * n = (x, y, z) of the pixel centre, with s^m e^{i m phi} = (x + i y)^m:
+ * <p>The orthonormal Y_lm (Condon-Shortley phase) factor into a function of the pixel's ring and one of
+ * its phi, Y_lm = lambda_lm(theta) e^{i m phi}; for l &lt;= 3, with z = cos(theta) and s = sin(theta):
  * <pre>
- *   Y00 = 1/sqrt(4 pi)                 Y10 = sqrt(3/4pi) z            Y11 = -sqrt(3/8pi) (x+iy)
- *   Y20 = sqrt(5/16pi) (3z^2-1)        Y21 = -sqrt(15/8pi) z (x+iy)   Y22 = sqrt(15/32pi) (x+iy)^2
- *   Y30 = sqrt(7/16pi) (5z^3-3z)       Y31 = -sqrt(21/64pi) (5z^2-1) (x+iy)
- *   Y32 = sqrt(105/32pi) z (x+iy)^2    Y33 = -sqrt(35/64pi) (x+iy)^3
+ *   lambda00 = 1/sqrt(4 pi)             lambda10 = sqrt(3/4pi) z         lambda11 = -sqrt(3/8pi) s
+ *   lambda20 = sqrt(5/16pi) (3z^2-1)    lambda21 = -sqrt(15/8pi) z s     lambda22 = sqrt(15/32pi) s^2
+ *   lambda30 = sqrt(7/16pi) (5z^3-3z)   lambda31 = -sqrt(21/64pi) (5z^2-1) s
+ *   lambda32 = sqrt(105/32pi) z s^2     lambda33 = -sqrt(35/64pi) s^3
  * </pre>
- * so only the pixel's unit vector is needed, and it comes from small per-ring tables
- * ({@link RingPixelVectors}: the Monte Carlo's random pixel lookups stay in cache). The data step adds
- * its events one at a time and the Monte Carlo in blocks, through the same {@link #addBlock}. Immutable.
+ * HEALPix pixel centres lie on 4 Nside - 1 rings, so the ten (4 pi / N_pix) lambda_lm of each ring are a
+ * table computed once; an event then needs only its ring and cos(phi), sin(phi) (from the small tables
+ * of {@link RingPixelVectors}), and cos(m phi), sin(m phi) for m = 2, 3 by the angle-addition formulas.
+ * The data step adds its events one at a time and the Monte Carlo in blocks, through the same
+ * {@link #addBlock}. Immutable.
  */
 public final class LowMultipoles {
     /** The multipoles of the analysis: monopole to octupole. */
     public static final int LMAX = 3;
     /** Doubles per accumulator: Re and Im of the 10 coefficients in Alm order (m-major). */
     public static final int STRIDE = 2 * Alm.size(LMAX);
+    /** Per-ring factors: lambda_l0 for l = 0..3, lambda_l1 for l = 1..3, lambda_22, lambda_32, lambda_33. */
+    private static final int FACTORS = 10;
 
     private static final double FOUR_PI = 4.0 * Math.PI;
     private static final double N00 = Math.sqrt(1 / FOUR_PI);
@@ -41,34 +45,47 @@ public final class LowMultipoles {
     private static final double N33 = -Math.sqrt(35 / (64 * Math.PI));
 
     private final int nside;
-    private final double pixelWeight;
     private final RingPixelVectors vectors;
+    /** (4 pi / N_pix) lambda_lm(theta_r) of ring r at [FACTORS r ..], in the order of {@link #FACTORS}. */
+    private final double[] ringFactors;
 
     public LowMultipoles(int nside) {
         RingGeometry rings = new RingGeometry(nside);
         this.nside = nside;
-        this.pixelWeight = FOUR_PI / rings.npix();
         this.vectors = new RingPixelVectors(rings);
+        double c = FOUR_PI / rings.npix();
+        this.ringFactors = new double[FACTORS * vectors.rings()];
+        for (int r = 0; r < vectors.rings(); r++) {
+            double z = vectors.z(r);
+            double s = vectors.sinTheta(r);
+            double z2 = z * z;
+            double[] f = {
+                c * N00, c * N10 * z, c * N20 * (3 * z2 - 1), c * N30 * (5 * z2 - 3) * z,
+                c * N11 * s, c * N21 * z * s, c * N31 * (5 * z2 - 1) * s,
+                c * N22 * s * s, c * N32 * z * s * s, c * N33 * s * s * s};
+            System.arraycopy(f, 0, ringFactors, FACTORS * r, FACTORS);
+        }
     }
 
     public int nside() {
         return nside;
     }
 
-    /** The unit vectors of the pixel centres this analysis uses. */
+    /** The pixel centres this analysis uses, by ring. */
     public RingPixelVectors vectors() {
         return vectors;
     }
 
     /**
-     * corrected += weight * row and raw += row, where row = (4 pi / N_pix) conj(Y_lm(pixel)), l &lt;= 3,
-     * evaluated once: {@link #addBlock} with one event.
+     * corrected += weight * row and raw += row, where row = (4 pi / N_pix) conj(Y_lm(pixel)), l &lt;= 3:
+     * {@link #addBlock} with one event.
      */
     public void addWeightedAndRaw(double[] corrected, double[] raw, int pixel, double weight) {
-        double[] xyzw = new double[4];
-        vectors.unitVector(pixel, xyzw, 0);
-        xyzw[3] = weight;
-        addBlock(corrected, raw, xyzw, 1);
+        int[] ring = new int[1];
+        double[] cos = new double[1];
+        double[] sin = new double[1];
+        vectors.decode(new int[] {vectors.code(pixel)}, 1, new int[1], ring, cos, sin);
+        addBlock(corrected, raw, ring, cos, sin, new double[] {weight}, 1);
     }
 
     /** The unit vector of a pixel centre: {x, y, z}. */
@@ -79,23 +96,14 @@ public final class LowMultipoles {
     }
 
     /**
-     * Adds {@code count} events in turn, with x, y, z, weight of event j at xyzw[4j .. 4j+3]:
-     * corrected += weight * row, raw += row for each, row = (4 pi / N_pix) conj(Y_lm(x, y, z)), l &lt;= 3.
-     * The running sums stay in local variables over the block (the Monte Carlo's inner loop); a block
-     * gives bit for bit the sums of adding its events one block of one at a time.
+     * Adds {@code count} events in turn, event j in ring rings[j] at cos(phi) = cosPhi[j], sin(phi) =
+     * sinPhi[j] with weight weights[j]: corrected += weight * row, raw += row for each, row = (4 pi /
+     * N_pix) conj(Y_lm), l &lt;= 3. The running sums stay in local variables over the block (the Monte
+     * Carlo's inner loop); a block gives bit for bit the sums of adding its events one at a time.
      */
-    public void addBlock(double[] corrected, double[] raw, double[] xyzw, int count) {
-        double c = pixelWeight;
-        double ca00 = c * N00;
-        double cn10 = c * N10;
-        double cn20 = c * N20;
-        double cn30 = c * N30;
-        double f11 = c * N11;
-        double cn21 = c * N21;
-        double cn31 = c * N31;
-        double f22 = c * N22;
-        double cn32 = c * N32;
-        double f33 = c * N33;
+    public void addBlock(double[] corrected, double[] raw, int[] rings, double[] cosPhi, double[] sinPhi,
+            double[] weights, int count) {
+        double[] f = ringFactors;
         // corrected sums (Re of m = 0; Re, Im of m > 0) and raw sums
         double w00 = corrected[0];
         double w10 = corrected[2];
@@ -129,35 +137,40 @@ public final class LowMultipoles {
         double r32i = raw[17];
         double r33r = raw[18];
         double r33i = raw[19];
-        for (int j = 0, n = 4 * count; j < n; j += 4) {
-            double x = xyzw[j];
-            double y = xyzw[j + 1];
-            double z = xyzw[j + 2];
-            double weight = xyzw[j + 3];
-            double re2 = x * x - y * y;
-            double im2 = 2 * x * y;
-            double re3 = x * re2 - y * im2;
-            double im3 = x * im2 + y * re2;
-            double z2 = z * z;
-            double a10 = cn10 * z;
-            double a20 = cn20 * (3 * z2 - 1);
-            double a30 = cn30 * (5 * z2 - 3) * z;
-            double f21 = cn21 * z;
-            double f31 = cn31 * (5 * z2 - 1);
-            double f32 = cn32 * z;
-            double v11r = f11 * x;
-            double v11i = -f11 * y;
-            double v21r = f21 * x;
-            double v21i = -f21 * y;
-            double v31r = f31 * x;
-            double v31i = -f31 * y;
-            double v22r = f22 * re2;
-            double v22i = -f22 * im2;
-            double v32r = f32 * re2;
-            double v32i = -f32 * im2;
-            double v33r = f33 * re3;
-            double v33i = -f33 * im3;
-            w00 += weight * ca00;
+        for (int j = 0; j < count; j++) {
+            double weight = weights[j];
+            double c1 = cosPhi[j];
+            double s1 = sinPhi[j];
+            int k = FACTORS * rings[j];
+            // cos and sin of 2 phi and 3 phi
+            double c2 = c1 * c1 - s1 * s1;
+            double s2 = 2 * c1 * s1;
+            double c3 = c1 * c2 - s1 * s2;
+            double s3 = s1 * c2 + c1 * s2;
+            double a00 = f[k];
+            double a10 = f[k + 1];
+            double a20 = f[k + 2];
+            double a30 = f[k + 3];
+            double l11 = f[k + 4];
+            double l21 = f[k + 5];
+            double l31 = f[k + 6];
+            double l22 = f[k + 7];
+            double l32 = f[k + 8];
+            double l33 = f[k + 9];
+            // conj(Y_lm) = lambda_lm (cos m phi - i sin m phi)
+            double v11r = l11 * c1;
+            double v11i = -l11 * s1;
+            double v21r = l21 * c1;
+            double v21i = -l21 * s1;
+            double v31r = l31 * c1;
+            double v31i = -l31 * s1;
+            double v22r = l22 * c2;
+            double v22i = -l22 * s2;
+            double v32r = l32 * c2;
+            double v32i = -l32 * s2;
+            double v33r = l33 * c3;
+            double v33i = -l33 * s3;
+            w00 += weight * a00;
             w10 += weight * a10;
             w20 += weight * a20;
             w30 += weight * a30;
@@ -173,7 +186,7 @@ public final class LowMultipoles {
             w32i += weight * v32i;
             w33r += weight * v33r;
             w33i += weight * v33i;
-            r00 += ca00;
+            r00 += a00;
             r10 += a10;
             r20 += a20;
             r30 += a30;
@@ -190,17 +203,40 @@ public final class LowMultipoles {
             r33r += v33r;
             r33i += v33i;
         }
-        double[] w = {w00, 0, w10, 0, w20, 0, w30, 0, w11r, w11i, w21r, w21i, w31r, w31i, w22r, w22i, w32r, w32i,
-            w33r, w33i};
-        double[] r = {r00, 0, r10, 0, r20, 0, r30, 0, r11r, r11i, r21r, r21i, r31r, r31i, r22r, r22i, r32r, r32i,
-            r33r, r33i};
-        for (int k = 0; k < w.length; k++) {
-            if (k < 8 && (k & 1) == 1) {
-                continue; // Im of m = 0 stays what it was (every term is 0)
-            }
-            corrected[k] = w[k];
-            raw[k] = r[k];
-        }
+        // written back one by one (copying through temporary arrays made this method ~25 % slower);
+        // Im of m = 0 stays what it was (every term is 0)
+        corrected[0] = w00;
+        corrected[2] = w10;
+        corrected[4] = w20;
+        corrected[6] = w30;
+        corrected[8] = w11r;
+        corrected[9] = w11i;
+        corrected[10] = w21r;
+        corrected[11] = w21i;
+        corrected[12] = w31r;
+        corrected[13] = w31i;
+        corrected[14] = w22r;
+        corrected[15] = w22i;
+        corrected[16] = w32r;
+        corrected[17] = w32i;
+        corrected[18] = w33r;
+        corrected[19] = w33i;
+        raw[0] = r00;
+        raw[2] = r10;
+        raw[4] = r20;
+        raw[6] = r30;
+        raw[8] = r11r;
+        raw[9] = r11i;
+        raw[10] = r21r;
+        raw[11] = r21i;
+        raw[12] = r31r;
+        raw[13] = r31i;
+        raw[14] = r22r;
+        raw[15] = r22i;
+        raw[16] = r32r;
+        raw[17] = r32i;
+        raw[18] = r33r;
+        raw[19] = r33i;
     }
 
     /** The Alm of an accumulator. */

@@ -100,6 +100,43 @@ public final class RingPixelVectors implements java.io.Serializable {
         return out;
     }
 
+    /** The number of rings, 4 Nside - 1. */
+    public int rings() {
+        return z.length;
+    }
+
+    /** z = cos(theta) of ring r's pixel centres. */
+    public double z(int r) {
+        return z[r];
+    }
+
+    /** sin(theta) of ring r's pixel centres. */
+    public double sinTheta(int r) {
+        return sinTheta[r];
+    }
+
+    /**
+     * Decodes {@code count} ring codes: the RING pixel number, the ring, and cos and sin of the
+     * pixel centre's phi (what the a_lm sums of {@code LowMultipoles} need besides the ring's theta).
+     */
+    public void decode(int[] codes, int count, int[] pixels, int[] rings, double[] cosPhi, double[] sinPhi) {
+        int sh = shift;
+        int mask = positionMask;
+        int[] start = ringStart;
+        int[] offset = phiOffset;
+        double[] cs = cosSinPhi;
+        for (int i = 0; i < count; i++) {
+            int c = codes[i];
+            int r = c >>> sh;
+            int j = c & mask;
+            int k = 2 * (offset[r] + j);
+            pixels[i] = start[r] + j;
+            rings[i] = r;
+            cosPhi[i] = cs[k];
+            sinPhi[i] = cs[k + 1];
+        }
+    }
+
     /** Writes x, y, z of pixel p's centre to out[at], out[at + 1], out[at + 2]. */
     public void unitVector(int p, double[] out, int at) {
         unitVectorOfCode(code[p], out, at);

@@ -29,18 +29,20 @@ import org.cranisotropy.random.RandomStreams;
  * drawn exactly by picking map k or k+1 with odds (1-w) S_k : w S_k+1 (S = map sum) and then a
  * pixel from that map's {@link PackedAliasTable}. Sample s uses random stream (seed, s) only: first
  * the energies or multiplicities (when not fixed), then per event one 64-bit number for the map choice
- * (only when the event lies between two bin centres) and one for the pixel, in event order.
+ * (only when map k+1 has a positive share, i.e. the event lies between two bin centres) and one for the
+ * pixel, in event order.
  *
- * <p>Speed: the pixels are random, so the cost is memory latency, and what decides it is how much of
- * the tables an event touches stays in the core's own L2 cache (two cores sharing the L3 scale well
- * only then). Events are processed in blocks: first every pixel of the block is drawn (a short loop
- * whose table loads overlap; 4-byte alias columns indexed by the pixel's ring code, so the draw gives
- * ring and position in the ring without a per-pixel lookup, {@link RingPixelVectors}), then each
- * event's weight (one 16-byte exposure pair) and unit vector (per-ring tables) are gathered, then the a_lm
- * terms are summed with the running sums in registers ({@link LowMultipoles#addBlock}). SPECTRUM
- * events are made a block at a time too, so no per-sample event table streams through the caches.
- * Events below the lowest snapshot are never drawn. Tables are built once and shared by the threads
- * of an executor; per-thread scratch space lives in thread-local buffers.
+ * <p>Speed: events are processed in blocks of at most
+ * 256 that share their selection rule and exposure bin, so a block's weights come from one exposure
+ * table. A block is made in passes over short arrays, each a simple loop whose table loads the CPU can
+ * overlap: the energies (SPECTRUM: the spectrum's quantile at the running sum of exponential spacings;
+ * a block ends where the rule, the bin or a snapshot changes, found by one comparison per event), the
+ * map choices and the pixels (alias tables indexed by ring code, so a pixel's ring and position in the
+ * ring come from the code's bits, {@link RingPixelVectors}), the pixels' rings and cos/sin(phi), the
+ * weights 1/A_sel (one 16-byte exposure pair per event), and last the a_lm sums with the running sums
+ * in registers ({@link LowMultipoles#addBlock}). Events below the lowest snapshot are never drawn.
+ * Tables are built once and shared by the threads of an executor; per-thread scratch space lives in
+ * thread-local buffers.
  */
 public final class IsotropicSampler {
     private static final int BLOCK = 256;
@@ -78,10 +80,14 @@ public final class IsotropicSampler {
     private final ThreadLocal<EventTable> buffers = ThreadLocal.withInitial(EventTable::new);
     private final ThreadLocal<double[]> spacings = new ThreadLocal<>();
 
-    /** Per event: map index, P(lower map) as a 53-bit threshold (-1: certain), upper weight, bin, rule, Abar. */
+    /**
+     * Per event: the lower map's index m, the masses (1-w) S_m and w S_m+1 of the two maps of its
+     * exposure mixture, the interpolation weight w, exposure bin, selection rule and sky-mean exposure.
+     */
     private static final class EventTable {
         int[] map = new int[0];
-        long[] odds = new long[0];
+        double[] lowerMass = new double[0];
+        double[] upperMass = new double[0];
         double[] upperWeight = new double[0];
         int[] bin = new int[0];
         int[] rule = new int[0];
@@ -91,7 +97,8 @@ public final class IsotropicSampler {
             if (map.length < n) {
                 int c = Math.max(n, map.length + map.length / 2);
                 map = java.util.Arrays.copyOf(map, c);
-                odds = java.util.Arrays.copyOf(odds, c);
+                lowerMass = java.util.Arrays.copyOf(lowerMass, c);
+                upperMass = java.util.Arrays.copyOf(upperMass, c);
                 upperWeight = java.util.Arrays.copyOf(upperWeight, c);
                 bin = java.util.Arrays.copyOf(bin, c);
                 rule = java.util.Arrays.copyOf(rule, c);
@@ -101,11 +108,21 @@ public final class IsotropicSampler {
 
         void copy(int to, EventTable from, int i) {
             map[to] = from.map[i];
-            odds[to] = from.odds[i];
+            lowerMass[to] = from.lowerMass[i];
+            upperMass[to] = from.upperMass[i];
             upperWeight[to] = from.upperWeight[i];
             bin[to] = from.bin[i];
             rule[to] = from.rule[i];
             meanExposure[to] = from.meanExposure[i];
+        }
+
+        /** The end of the block that starts at event b: at most limit, and no change of rule or bin. */
+        int blockEnd(int b, int limit) {
+            int end = b + 1;
+            while (end < limit && rule[end] == rule[b] && bin[end] == bin[b]) {
+                end++;
+            }
+            return end;
         }
     }
 
@@ -189,7 +206,8 @@ public final class IsotropicSampler {
             dataEvents.upperWeight[i] = at.upperWeight();
             dataEvents.bin[i] = at.bin();
             dataEvents.rule[i] = sel.rule(data.energyGev(i));
-            dataEvents.odds[i] = odds(at.upperWeight(), m);
+            dataEvents.lowerMass[i] = (1 - at.upperWeight()) * tableSums[m];
+            dataEvents.upperMass[i] = at.upperWeight() == 0.0 ? 0.0 : at.upperWeight() * tableSums[m + 1];
             dataEvents.meanExposure[i] = data.meanExposure(i);
         }
     }
@@ -203,14 +221,6 @@ public final class IsotropicSampler {
         if (sum > 0) {
             tables[m] = PackedAliasTable.of(vectors.byCode(map)); // draws ring codes
         }
-    }
-
-    /** P(map m rather than m + 1) as a 53-bit threshold, -1 when map m is certain. */
-    private long odds(double w, int m) {
-        double lo = (1 - w) * tableSums[m];
-        double hi = w == 0.0 ? 0.0 : w * tableSums[m + 1];
-        double pLower = lo / (lo + hi);
-        return pLower >= 1.0 ? -1L : (long) Math.floor(pLower * 0x1p53);
     }
 
     public MonteCarloOptions options() {
@@ -256,13 +266,11 @@ public final class IsotropicSampler {
         int from = 0;
         for (int j = 0; j < snaps; j++) {
             int to = (int) counts[j];
-            for (int b = from; b < to; b += BLOCK) {
-                int end = Math.min(to, b + BLOCK);
-                acc.add(ev, rng, b, end);
+            for (int b = from, end; b < to; b = end) {
+                end = ev.blockEnd(b, Math.min(to, b + BLOCK));
+                acc.add(ev, rng, b, end, ev.rule[b], ev.bin[b]);
                 if (pixels != null) {
-                    for (int i = b; i < end; i++) {
-                        pixels[i] = vectors.pixel(acc.drawn[i - b]);
-                    }
+                    System.arraycopy(acc.pixels, 0, pixels, b, end - b);
                 }
             }
             acc.snapshot(out, sums, j);
@@ -275,17 +283,44 @@ public final class IsotropicSampler {
     private final class Accumulator {
         final double[] corrected = new double[LowMultipoles.STRIDE];
         final double[] raw = new double[LowMultipoles.STRIDE];
-        final int[] drawn = new int[BLOCK];
-        final double[] buffer = new double[4 * BLOCK];
+        final int[] codes = new int[BLOCK];
+        final int[] pixels = new int[BLOCK];
+        final int[] rings = new int[BLOCK];
+        final double[] cosPhi = new double[BLOCK];
+        final double[] sinPhi = new double[BLOCK];
+        final double[] lowerExposure = new double[BLOCK];
+        final double[] upperExposure = new double[BLOCK];
+        final double[] weights = new double[BLOCK];
+        final double[] upperWeight = new double[BLOCK]; // SPECTRUM: the block's interpolation weights
         double meanSum;
 
-        /** Draws and adds events [from, to) of ev (at most BLOCK). */
-        void add(EventTable ev, UniformRandomProvider rng, int from, int to) {
-            draw(ev, rng, from, to, drawn);
-            accumulate(ev, from, to, drawn, buffer, corrected, raw);
+        /** Draws and adds events [from, to) of ev (at most BLOCK, all of selection rule {@code rule} and exposure bin {@code bin}). */
+        void add(EventTable ev, UniformRandomProvider rng, int from, int to, int rule, int bin) {
+            drawData(ev, rng, from, to, codes);
+            addDrawn(to - from, ev.upperWeight, from, rule, bin);
             for (int i = from; i < to; i++) {
                 meanSum += ev.meanExposure[i];
             }
+        }
+
+        /**
+         * Adds n drawn events (ring codes in codes[0 ..]) of selection rule {@code rule} and exposure bin
+         * {@code bin}, event q with interpolation weight w[from + q]: weight 1/A_sel(E, p) with A_sel the
+         * log-E interpolation (1-w) A_k(p) + w A_k+1(p) of ExposureCube, and the a_lm terms.
+         */
+        void addDrawn(int n, double[] w, int from, int rule, int bin) {
+            vectors.decode(codes, n, pixels, rings, cosPhi, sinPhi);
+            double[] pair = exposurePairs[rule * bins + bin];
+            for (int q = 0; q < n; q++) { // the random loads first, in a loop of nothing else
+                int p = pixels[q];
+                lowerExposure[q] = pair[2 * p];
+                upperExposure[q] = pair[2 * p + 1];
+            }
+            for (int q = 0; q < n; q++) {
+                double u = w[from + q];
+                weights[q] = 1.0 / ((1 - u) * lowerExposure[q] + u * upperExposure[q]);
+            }
+            ylm.addBlock(corrected, raw, rings, cosPhi, sinPhi, weights, n);
         }
 
         void snapshot(double[][] out, double[] sums, int j) {
@@ -322,8 +357,11 @@ public final class IsotropicSampler {
     /**
      * SPECTRUM: N (or Poisson(N)) energies from the observed spectrum, from high to low: the tail
      * probabilities of N sorted uniforms are the normalised partial sums of N + 1 exponential spacings.
-     * Events are made, drawn and added a block at a time (a block never spans a snapshot), so a
-     * sample's per-event tables stay in the fastest caches instead of streaming megabytes per sample.
+     * Events are made, drawn and added a block at a time, so a sample's per-event tables stay in the
+     * fastest caches instead of streaming megabytes per sample. A block never spans a snapshot, a change
+     * of selection rule or of exposure bin: while ln E stays above {@code exit} (the highest of the next
+     * snapshot, the rule's lower edge and the bin's lower centre) an event only needs its interpolation
+     * weight; at or below it, the event is placed exactly as {@link ExposureCube#interpolation} does.
      */
     private SampleScan spectrumScan(UniformRandomProvider rng) {
         int n = options.poisson()
@@ -344,64 +382,78 @@ public final class IsotropicSampler {
         long[] counts = new long[snaps];
         double[][] out = new double[2 * snaps][];
         double[] sums = new double[snaps];
-        EventTable block = buffers.get();
-        block.ensure(BLOCK);
         Accumulator acc = new Accumulator();
+        double[] weight = acc.upperWeight;
         ObservedSpectrum.Cursor cursor = observed.cursor();
         double partial = 0;
         double scale = 1.0 / total;
-        int j = 0;
+        int j = 0;      // next snapshot
         int k = bins - 1;
-        int r = 0;
+        int r = -1;     // the current block's rule, bin and map; interior: between two bin centres
+        int bin = -1;
+        int m = -1;
+        boolean interior = false;
+        double exit = Double.POSITIVE_INFINITY; // events with ln E > exit stay in the current block
+        double lowCentre = 0;
+        double width = 1;
+        double lowerMean = 0;
+        double upperMean = 0;
         int i = 0;
         while (j < snaps) {
             int size = 0;
             boolean crossed = false;
+            double meanSum = acc.meanSum; // in a local for the loop: the same additions in the same order
             while (size < BLOCK && i < n) {
                 double next = partial + e[i];
                 double x = cursor.lnEnergy(next * scale);
-                if (x < lnSnapshot[j]) {
-                    crossed = true; // event i lies below snapshot j
-                    break;
+                if (!(x > exit)) {
+                    if (x < lnSnapshot[j]) {
+                        crossed = true; // event i lies below snapshot j
+                        break;
+                    }
+                    int rule = r >= 0 && x >= ruleMin[r] && x < ruleMax[r] ? r : rule(x);
+                    // the log-E interpolation of ExposureCube.interpolation, from ln E directly
+                    while (k > 0 && x <= lnCentre[k]) {
+                        k--;
+                    }
+                    int b = bins == 1 || x <= lnCentre[0] ? 0 : x >= lnCentre[bins - 1] ? bins - 1 : k;
+                    boolean between = bins > 1 && x > lnCentre[0] && x < lnCentre[bins - 1];
+                    if (size > 0 && (rule != r || b != bin || between != interior)) {
+                        break; // event i starts the next block
+                    }
+                    r = rule;
+                    bin = b;
+                    interior = between;
+                    m = classMaps + r * bins + bin;
+                    lowerMean = selMeans[r][bin];
+                    if (interior) {
+                        lowCentre = lnCentre[bin];
+                        width = lnCentre[bin + 1] - lnCentre[bin];
+                        upperMean = selMeans[r][bin + 1];
+                    }
+                    double binExit = interior ? lnCentre[bin]
+                            : bin == 0 ? Double.NEGATIVE_INFINITY : lnCentre[bins - 1];
+                    exit = Math.max(lnSnapshot[j], Math.max(ruleMin[r], binExit));
                 }
                 partial = next;
-                if (r >= ruleMin.length || !(x >= ruleMin[r] && x < ruleMax[r])) {
-                    r = rule(x); // energies decrease: the rule changes a few times a sample at most
-                }
-                // the log-E interpolation of ExposureCube.interpolation, from ln E directly
-                while (k > 0 && x <= lnCentre[k]) {
-                    k--;
-                }
-                int bin;
-                double w;
-                if (bins == 1 || x <= lnCentre[0]) {
-                    bin = 0;
-                    w = 0.0;
-                } else if (x >= lnCentre[bins - 1]) {
-                    bin = bins - 1;
-                    w = 0.0;
-                } else {
-                    bin = k;
-                    w = (x - lnCentre[k]) / (lnCentre[k + 1] - lnCentre[k]);
-                }
-                int m = classMaps + r * bins + bin;
-                block.map[size] = m;
-                block.upperWeight[size] = w;
-                block.bin[size] = bin;
-                block.rule[size] = r;
-                block.odds[size] = odds(w, m);
-                double[] means = selMeans[r];
-                block.meanExposure[size] = w == 0.0 ? means[bin] : (1 - w) * means[bin] + w * means[bin + 1];
-                size++;
+                double w = interior ? (x - lowCentre) / width : 0.0;
+                weight[size++] = w;
                 i++;
             }
+            for (int q = 0; q < size; q++) {
+                double w = weight[q];
+                meanSum += interior ? (1 - w) * lowerMean + w * upperMean : lowerMean;
+            }
+            acc.meanSum = meanSum;
             if (size > 0) {
-                acc.add(block, rng, 0, size);
+                drawMixture(rng, weight, size, m, interior, acc.codes);
+                acc.addDrawn(size, weight, 0, r, bin);
             }
             if (crossed || i == n) {
                 counts[j] = i;
                 acc.snapshot(out, sums, j);
                 j++;
+                exit = Double.POSITIVE_INFINITY; // the next event looks at the next snapshot
             }
         }
         return new SampleScan(out, counts, sums);
@@ -417,40 +469,52 @@ public final class IsotropicSampler {
         throw new IllegalArgumentException("no class-selection rule covers " + Math.exp(x) + " GeV");
     }
 
-    /** Draws the pixels of events [from, to) into drawn[0 ..], as ring codes. */
-    private void draw(EventTable ev, UniformRandomProvider rng, int from, int to, int[] drawn) {
+    /**
+     * DATA: draws the pixels of events [from, to) into codes[0 ..], as ring codes: for event i, map m or
+     * m + 1 with odds (1-w) S_m : w S_m+1 ({@link #upperMap}), then a pixel from that map's alias table.
+     */
+    private void drawData(EventTable ev, UniformRandomProvider rng, int from, int to, int[] codes) {
         int[] map = ev.map;
-        long[] lowerOdds = ev.odds;
+        double[] lowerMass = ev.lowerMass;
+        double[] upperMass = ev.upperMass;
         for (int i = from; i < to; i++) {
             int m = map[i];
-            long odds = lowerOdds[i];
-            if (odds >= 0 && (rng.nextLong() >>> 11) >= odds) {
+            double upper = upperMass[i];
+            if (upper > 0 && upperMap(rng.nextLong(), lowerMass[i], upper)) {
                 m++;
             }
-            drawn[i - from] = tables[m].sample(rng.nextLong());
+            codes[i - from] = tables[m].sample(rng.nextLong());
         }
     }
 
     /**
-     * Adds events [from, to), whose pixels' ring codes are drawn[0 ..], to the running accumulators: first gathers
-     * each event's unit vector and weight 1/A_sel (a short loop, so the CPU keeps
-     * many of these cache misses in flight), then adds the a_lm terms from the gathered values.
+     * SPECTRUM: draws the pixels of a block's n events from selection map m (and m + 1 when interior),
+     * event q with interpolation weight w[q], as {@link #drawData} does.
      */
-    private void accumulate(EventTable ev, int from, int to, int[] drawn, double[] buffer, double[] corrected,
-            double[] raw) {
-        int[] ruleOf = ev.rule;
-        int[] binOffset = ev.bin;
-        double[] upperWeight = ev.upperWeight;
-        for (int i = from; i < to; i++) {
-            double[] pair = exposurePairs[ruleOf[i] * bins + binOffset[i]];
-            int code = drawn[i - from];
-            int p = vectors.pixel(code);
-            double w = upperWeight[i];
-            double a = w == 0.0 ? pair[2 * p] : (1 - w) * pair[2 * p] + w * pair[2 * p + 1];
-            int b = 4 * (i - from);
-            vectors.unitVectorOfCode(code, buffer, b);
-            buffer[b + 3] = 1.0 / a;
+    private void drawMixture(UniformRandomProvider rng, double[] w, int n, int m, boolean interior, int[] codes) {
+        PackedAliasTable lower = tables[m];
+        if (!interior) {
+            for (int q = 0; q < n; q++) {
+                codes[q] = lower.sample(rng.nextLong());
+            }
+            return;
         }
-        ylm.addBlock(corrected, raw, buffer, to - from);
+        PackedAliasTable upper = tables[m + 1];
+        double lowerSum = tableSums[m];
+        double upperSum = tableSums[m + 1];
+        for (int q = 0; q < n; q++) {
+            double u = w[q];
+            double b = u * upperSum;
+            boolean up = b > 0 && upperMap(rng.nextLong(), (1 - u) * lowerSum, b);
+            codes[q] = (up ? upper : lower).sample(rng.nextLong());
+        }
+    }
+
+    /**
+     * The choice between the two maps of an exposure mixture with masses lower and upper (upper &gt; 0):
+     * the upper map iff u &gt;= lower / (lower + upper), u the top 53 bits of random as a uniform in [0, 1).
+     */
+    private static boolean upperMap(long random, double lower, double upper) {
+        return (random >>> 11) * 0x1p-53 * (lower + upper) >= lower;
     }
 }
