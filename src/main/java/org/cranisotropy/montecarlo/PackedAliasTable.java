@@ -126,7 +126,10 @@ public final class PackedAliasTable implements java.io.Serializable {
         int high = (int) (r >>> (32 + bits));
         int threshold = e >>> bits;
         if (high != threshold) {
-            return high < threshold ? j : e & mask;
+            // high < threshold: j, else the alias; without a branch (high, threshold < 2^31, so the
+            // sign of the difference decides), as the CPU could not predict it
+            int keep = (high - threshold) >> 31;
+            return j & keep | e & mask & ~keep;
         }
         return Integer.compareUnsigned((int) (r >>> bits), lowBits[j]) < 0 ? j : e & mask;
     }
