@@ -27,10 +27,11 @@ import org.cranisotropy.random.RandomStreams;
  *
  * <p>The log-E interpolated exposure (1-w) M_k + w M_k+1 is a mixture of two maps, so a pixel is
  * drawn exactly by picking map k or k+1 with odds (1-w) S_k : w S_k+1 (S = map sum) and then a
- * pixel from that map's {@link PackedAliasTable}. Sample s uses random stream (seed, s) only: first
- * the energies or multiplicities (when not fixed), then per event one 64-bit number for the map choice
- * (only when map k+1 has a positive share, i.e. the event lies between two bin centres) and one for the
- * pixel, in event order.
+ * pixel from that map's {@link PackedAliasTable}. Sample s uses random stream (seed, s) only. DATA:
+ * first the multiplicities (Poisson), then per event one 64-bit number for the map choice (only when
+ * map k+1 has a positive share, i.e. the event lies between two bin centres) and one for the pixel, in
+ * event order. SPECTRUM: the energies' exponential spacings from the stream's start; N (Poisson) and
+ * then the map choices and pixels, as for DATA, from the stream after a jump of 2^64 numbers.
  *
  * <p>Speed: events are processed in blocks of at most
  * 256 that share their selection rule and exposure bin, so a block's weights come from one exposure
@@ -78,7 +79,6 @@ public final class IsotropicSampler {
     /** The energy distribution of SPECTRUM samples (null for DATA). */
     private final ObservedSpectrum observed;
     private final ThreadLocal<EventTable> buffers = ThreadLocal.withInitial(EventTable::new);
-    private final ThreadLocal<double[]> spacings = new ThreadLocal<>();
 
     /**
      * Per event: the lower map's index m, the masses (1-w) S_m and w S_m+1 of the two maps of its
@@ -245,10 +245,10 @@ public final class IsotropicSampler {
         if (pixels != null && (spectrum || options.poisson())) {
             throw new IllegalArgumentException("pixels are recorded for the data's own events only");
         }
-        UniformRandomProvider rng = RandomStreams.stream(seed, sample);
         if (spectrum) {
-            return spectrumScan(rng);
+            return spectrumScan(seed, sample);
         }
+        UniformRandomProvider rng = RandomStreams.stream(seed, sample);
         EventTable ev;
         long[] counts = new long[dataCounts.length];
         if (options.poisson()) {
@@ -357,27 +357,29 @@ public final class IsotropicSampler {
     /**
      * SPECTRUM: N (or Poisson(N)) energies from the observed spectrum, from high to low: the tail
      * probabilities of N sorted uniforms are the normalised partial sums of N + 1 exponential spacings.
-     * Events are made, drawn and added a block at a time, so a sample's per-event tables stay in the
-     * fastest caches instead of streaming megabytes per sample. A block never spans a snapshot, a change
+     * The spacings are the first numbers of stream (seed, sample), made twice: once for their sum, then
+     * one at a time as the events are made (a buffer of them, 2.4 MB at 3e5 events, pushed the tables out
+     * of the core's L2 cache, which cost more with two threads than making the spacings twice); N and the
+     * pixels come from the same stream after a jump of 2^64 numbers ({@link RandomStreams#jumped}).
+     * Events are made, drawn and added a block at a time. A block never spans a snapshot, a change
      * of selection rule or of exposure bin: while ln E stays above {@code exit} (the highest of the next
      * snapshot, the rule's lower edge and the bin's lower centre) an event only needs its interpolation
      * weight; at or below it, the event is placed exactly as {@link ExposureCube#interpolation} does.
      */
-    private SampleScan spectrumScan(UniformRandomProvider rng) {
+    private SampleScan spectrumScan(long seed, long sample) {
+        UniformRandomProvider rng = RandomStreams.jumped(seed, sample);
         int n = options.poisson()
                 ? org.apache.commons.rng.sampling.distribution.PoissonSampler.of(rng, data.size()).sample()
                 : data.size();
-        double[] e = spacings.get();
-        if (e == null || e.length < n + 1) {
-            e = new double[n + 1 + n / 8];
-            spacings.set(e);
-        }
-        var exponential = org.apache.commons.rng.sampling.distribution.ZigguratSampler.Exponential.of(rng);
+        var exponential = org.apache.commons.rng.sampling.distribution.ZigguratSampler.Exponential.of(
+                RandomStreams.stream(seed, sample));
         double total = 0;
         for (int i = 0; i <= n; i++) {
-            e[i] = exponential.sample();
-            total += e[i];
+            total += exponential.sample();
         }
+        var spacings = org.apache.commons.rng.sampling.distribution.ZigguratSampler.Exponential.of(
+                RandomStreams.stream(seed, sample)); // the same numbers again
+        double spacing = spacings.sample();
         int snaps = lnSnapshot.length;
         long[] counts = new long[snaps];
         double[][] out = new double[2 * snaps][];
@@ -404,7 +406,7 @@ public final class IsotropicSampler {
             boolean crossed = false;
             double meanSum = acc.meanSum; // in a local for the loop: the same additions in the same order
             while (size < BLOCK && i < n) {
-                double next = partial + e[i];
+                double next = partial + spacing;
                 double x = cursor.lnEnergy(next * scale);
                 if (!(x > exit)) {
                     if (x < lnSnapshot[j]) {
@@ -436,6 +438,7 @@ public final class IsotropicSampler {
                     exit = Math.max(lnSnapshot[j], Math.max(ruleMin[r], binExit));
                 }
                 partial = next;
+                spacing = spacings.sample();
                 double w = interior ? (x - lowCentre) / width : 0.0;
                 weight[size++] = w;
                 i++;

@@ -21,6 +21,17 @@ public final class RandomStreams {
         return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {s0, s1});
     }
 
+    /**
+     * Stream k of master seed s after a jump of 2^64 numbers ({@code jump()} of xoroshiro128++): it never
+     * meets the first 2^64 numbers of {@link #stream}(s, k), so a sample can take two independent
+     * sequences from one (s, k).
+     */
+    public static UniformRandomProvider jumped(long masterSeed, long index) {
+        UniformRandomProvider r = stream(masterSeed, index);
+        ((org.apache.commons.rng.JumpableUniformRandomProvider) r).jump();
+        return r;
+    }
+
     /** The SplitMix64 finaliser (Steele, Lea &amp; Flood 2014). */
     private static long splitMix(long z) {
         z += 0x9E3779B97F4A7C15L;
