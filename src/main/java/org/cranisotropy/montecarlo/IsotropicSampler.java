@@ -357,10 +357,9 @@ public final class IsotropicSampler {
     /**
      * SPECTRUM: N (or Poisson(N)) energies from the observed spectrum, from high to low: the tail
      * probabilities of N sorted uniforms are the normalised partial sums of N + 1 exponential spacings.
-     * The spacings are the first numbers of stream (seed, sample), made twice: once for their sum, then
-     * one at a time as the events are made (a buffer of them, 2.4 MB at 3e5 events, pushed the tables out
-     * of the core's L2 cache, which cost more with two threads than making the spacings twice); N and the
-     * pixels come from the same stream after a jump of 2^64 numbers ({@link RandomStreams#jumped}).
+     * The spacings come from the start of stream (seed, sample) a chunk at a time, their total known in
+     * advance ({@link ExponentialSpacings}: no 2.4 MB buffer per sample at 3e5 events); N and the pixels
+     * come from the same stream after a jump of 2^64 numbers ({@link RandomStreams#jumped}).
      * Events are made, drawn and added a block at a time. A block never spans a snapshot, a change
      * of selection rule or of exposure bin: while ln E stays above {@code exit} (the highest of the next
      * snapshot, the rule's lower edge and the bin's lower centre) an event only needs its interpolation
@@ -371,15 +370,9 @@ public final class IsotropicSampler {
         int n = options.poisson()
                 ? org.apache.commons.rng.sampling.distribution.PoissonSampler.of(rng, data.size()).sample()
                 : data.size();
-        var exponential = org.apache.commons.rng.sampling.distribution.ZigguratSampler.Exponential.of(
-                RandomStreams.stream(seed, sample));
-        double total = 0;
-        for (int i = 0; i <= n; i++) {
-            total += exponential.sample();
-        }
-        var spacings = org.apache.commons.rng.sampling.distribution.ZigguratSampler.Exponential.of(
-                RandomStreams.stream(seed, sample)); // the same numbers again
-        double spacing = spacings.sample();
+        ExponentialSpacings spacings = new ExponentialSpacings(RandomStreams.stream(seed, sample), n + 1L);
+        double total = spacings.total();
+        double spacing = spacings.next();
         int snaps = lnSnapshot.length;
         long[] counts = new long[snaps];
         double[][] out = new double[2 * snaps][];
@@ -438,7 +431,7 @@ public final class IsotropicSampler {
                     exit = Math.max(lnSnapshot[j], Math.max(ruleMin[r], binExit));
                 }
                 partial = next;
-                spacing = spacings.sample();
+                spacing = spacings.next(); // event i + 1's (the (n + 1)-th only ends the total)
                 double w = interior ? (x - lowCentre) / width : 0.0;
                 weight[size++] = w;
                 i++;
