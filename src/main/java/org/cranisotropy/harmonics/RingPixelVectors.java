@@ -15,7 +15,7 @@ import java.util.Map;
  * 16 Nside^2 for a power-of-two Nside, the rest unused. The Monte Carlo draws ring codes directly (its alias tables are indexed
  * by code, unused codes with weight 0), so a drawn direction costs no per-pixel table lookup: ring and
  * position come from the code's bits, and the pixel number, for the exposure, from the ring's first
- * pixel plus j. The data step looks a pixel's code up in a per-pixel table. Immutable.
+ * pixel plus j ({@link #decode}). The data step looks a pixel's code up in a per-pixel table. Immutable.
  */
 public final class RingPixelVectors implements java.io.Serializable {
     private static final long serialVersionUID = 2L;
@@ -83,11 +83,6 @@ public final class RingPixelVectors implements java.io.Serializable {
         return code[p];
     }
 
-    /** The RING pixel of a ring code. */
-    public int pixel(int ringCode) {
-        return ringStart[ringCode >>> shift] + (ringCode & positionMask);
-    }
-
     /** A per-pixel map laid out by ring code: out[code(p)] = map[p], 0 at unused codes. */
     public double[] byCode(double[] map) {
         if (map.length != code.length) {
@@ -139,11 +134,7 @@ public final class RingPixelVectors implements java.io.Serializable {
 
     /** Writes x, y, z of pixel p's centre to out[at], out[at + 1], out[at + 2]. */
     public void unitVector(int p, double[] out, int at) {
-        unitVectorOfCode(code[p], out, at);
-    }
-
-    /** Writes x, y, z of the centre of the pixel with this ring code to out[at], out[at + 1], out[at + 2]. */
-    public void unitVectorOfCode(int ringCode, double[] out, int at) {
+        int ringCode = code[p];
         int r = ringCode >>> shift;
         int k = 2 * (phiOffset[r] + (ringCode & positionMask));
         double s = sinTheta[r];

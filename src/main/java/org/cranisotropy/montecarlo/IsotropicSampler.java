@@ -397,7 +397,7 @@ public final class IsotropicSampler {
         while (j < snaps) {
             int size = 0;
             boolean crossed = false;
-            double meanSum = acc.meanSum; // in a local for the loop: the same additions in the same order
+            double meanSum = acc.meanSum; // the block's mean exposures are added below, in event order
             while (size < BLOCK && i < n) {
                 double next = partial + spacing;
                 double x = cursor.lnEnergy(next * scale);

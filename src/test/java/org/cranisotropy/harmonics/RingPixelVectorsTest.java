@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 class RingPixelVectorsTest {
     /**
      * Ring codes against healpix-java: a pixel's code holds its ring (iring - 1 of pix2ring) and its
-     * position in the ring, the code leads back to the pixel, codes are distinct and below codes(), and
-     * the unit vector of a pixel's code is that of the pixel (bit for bit: the same table entries).
+     * position in the ring, decoding the code gives back the pixel and its ring, codes are distinct and
+     * below codes(), and the decoded ring and cos/sin(phi) make the pixel's unit vector (bit for bit: the
+     * same table entries).
      */
     @Test
     void ringCodesAreRingAndPositionAndLeadBackToThePixel() throws Exception {
@@ -35,12 +36,17 @@ class RingPixelVectorsTest {
                 assertEquals(p - first, c & ((1 << bits) - 1), "position of pixel " + p + " at Nside " + nside);
                 assertTrue(!seen[c], "code used twice");
                 seen[c] = true;
-                assertEquals(p, v.pixel(c), "Nside " + nside);
+                int[] pixel = new int[1];
+                int[] ringOf = new int[1];
+                double[] cos = new double[1];
+                double[] sin = new double[1];
+                v.decode(new int[] {c}, 1, pixel, ringOf, cos, sin);
+                assertEquals(p, pixel[0], "Nside " + nside);
+                assertEquals(ring, ringOf[0], "decoded ring, Nside " + nside);
                 double[] a = new double[3];
-                double[] b = new double[3];
                 v.unitVector(p, a, 0);
-                v.unitVectorOfCode(c, b, 0);
-                assertArrayEquals(a, b, 0.0);
+                double st = v.sinTheta(ring);
+                assertArrayEquals(a, new double[] {st * cos[0], st * sin[0], v.z(ring)}, 0.0);
             }
         }
     }
@@ -72,7 +78,7 @@ class RingPixelVectorsTest {
         for (int p = 0; p < v.npix(); p++) {
             double[] a = grid.pix2ang(p, Ordering.RING);
             double[] out = new double[3];
-            v.unitVectorOfCode(v.code(p), out, 0);
+            v.unitVector(p, out, 0);
             assertArrayEquals(new double[] {Math.sin(a[0]) * Math.cos(a[1]), Math.sin(a[0]) * Math.sin(a[1]),
                 Math.cos(a[0])}, out, 2e-15, "pixel " + p);
         }
