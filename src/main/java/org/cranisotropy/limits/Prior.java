@@ -6,7 +6,15 @@ import java.util.stream.Collectors;
 
 /** Prior on the anisotropic dipole power C1ani &gt;= 0 of the {@link BayesianUpperLimit}. */
 public enum Prior {
-    /** Uniform in C1ani (the default; the Fermi-LAT 2017 choice). */
+    /**
+     * Uniform in C1ani over [0, inf) (the default). An assumption, not verified: the only source here for the
+     * Fermi-LAT 2017 formulas (the CALET JPS 2025 slide, seeds/000, "copy-pasted from Fermi-LAT (2017)
+     * supplemental material") gives the likelihood but names no prior; a posterior equal to the normalised
+     * likelihood is flat in C1ani. The supplement itself (arXiv:1703.01073, ancillary files) was not
+     * available. Unbounded, this prior never gives a limit below C_N ((1 - CL)^-2 - 1) (399 C_N at 95 %),
+     * about ten times the likelihood-ratio limit in delta; if the supplement turns out to bound the range or
+     * to use another prior, this default must change.
+     */
     FLAT_C1("flat-c1", "uniform in C1ani"),
     /**
      * Uniform in the amplitude delta = 3 sqrt(C1ani / 4 pi): density in C1ani proportional to

@@ -206,7 +206,8 @@ final class ChartFigures {
                 + "bars span each bin, emin to emax; markers at the geometric bin centre sqrt(emin emax)), from the "
                 + "measured C1 and the white noise C_N of each bin (exposure-corrected). The prior flat in C1ani gives "
                 + "the highest limits: the likelihood falls only as C1ani^-3/2 for large C1ani, so the posterior has a "
-                + "heavy tail; the prior flat in delta is shown for comparison.", bins.length);
+                + "heavy tail; the prior flat in delta is shown for comparison. The Fermi-LAT 2017 prior is not "
+                + "verified (its supplement was not available): flat in C1ani is an assumption.", bins.length);
         List<String> q = List.of("SELECT emin_gev, emax_gev, sqrt(emin_gev * emax_gev) AS e_center_gev, n_events, delta, "
                 + "c1_rel, cn, ul_delta_lr, ul_delta_bayes, ul_delta_bayes_flat_delta FROM " + table("limits") + " WHERE kind = 'bin' ORDER BY emin_gev");
         return new Figure("binned_limits", "Binned upper limits (frequentist and Bayesian)", caption, q, WIDTH, HEIGHT,
