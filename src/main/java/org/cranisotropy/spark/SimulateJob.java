@@ -428,7 +428,9 @@ public final class SimulateJob {
 
         BandValues merge(BandValues o) {
             if (n + o.n > values[0].length) {
-                grow(n + o.n);
+                // geometric: a reduce merges one task's values at a time, and growing to the exact size each
+                // time copied the whole accumulated array per merge (quadratic in the number of tasks)
+                grow(Math.max(n + o.n, 2 * values[0].length));
             }
             for (int q = 0; q < values.length; q++) {
                 System.arraycopy(o.values[q], 0, values[q], n, o.n);
