@@ -62,6 +62,29 @@ final class BenchCommand implements Runnable {
             description = "Samples per Spark run of the Monte Carlo benchmark (default ${DEFAULT-VALUE}).")
     int samples;
 
+    @Option(names = "--against", paramLabel = "PATH",
+            description = {"Another build of cr-anisotropy (its jar, or its target/classes directory): instead of the",
+                "benchmarks above, time the Monte Carlo core of this build and of PATH alternately in one JVM, each",
+                "in its own class loader (needs --events and --exposure). PATH's classes run with this build's",
+                "libraries."})
+    Path against;
+
+    @Option(names = "--ab-rounds", defaultValue = "8", paramLabel = "R",
+            description = "Alternated rounds of the --against comparison (default ${DEFAULT-VALUE}).")
+    int abRounds;
+
+    @Option(names = "--ab-samples", defaultValue = "100", paramLabel = "N",
+            description = "Samples per build and round of the --against comparison (default ${DEFAULT-VALUE}).")
+    int abSamples;
+
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "T",
+            description = "Threads of the --against comparison (default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--energies", defaultValue = "spectrum", paramLabel = "spectrum|data",
+            description = "Energies of the --against comparison's samples (default ${DEFAULT-VALUE}).")
+    String energies;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -74,6 +97,10 @@ final class BenchCommand implements Runnable {
             throw new IllegalArgumentException("--rounds must be >= 1, got " + rounds);
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (against != null) {
+            CoreComparison.run(this, out);
+            return;
+        }
         SplittableRandom rng = new SplittableRandom(1);
         double[] values = new double[12 * nside * nside];
         for (int p = 0; p < values.length; p++) {

@@ -13,6 +13,16 @@ public final class AnalysisFixtures {
         return SyntheticExposure.equatorialBand(nside, 2.0);
     }
 
+    /** Writes events as the CSV event file that cra reads (energy_gev, l_deg, b_deg, event_class); returns file. */
+    public static java.nio.file.Path writeCsv(EventSample ev, java.nio.file.Path file) throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("energy_gev,l_deg,b_deg,event_class\n");
+        for (int i = 0; i < ev.size(); i++) {
+            csv.append(ev.energyGev(i)).append(',').append(ev.lDeg(i)).append(',').append(ev.bDeg(i)).append(',')
+                    .append(ev.eventClass(i)).append('\n');
+        }
+        return java.nio.file.Files.writeString(file, csv);
+    }
+
     public static EventSample events(ExposureCube cube, int n, double dipole, long seed) {
         EventGenerator.Events ev = new EventGenerator(cube, new BrokenPowerLaw(3.1, 4.0, 1000, 0.2, 50, 20000), dipole,
                 263.9, -3.3, 57308, 60675).generate(n, seed);

@@ -26,13 +26,7 @@ class SimulateOptionsTest {
         ExposureCube cube = AnalysisFixtures.bandExposure(8);
         Path exposure = ExposureFiles.write(cube, tmp);
         EventSample ev = AnalysisFixtures.events(cube, 2000, 0.0, 5);
-        StringBuilder csv = new StringBuilder("energy_gev,l_deg,b_deg,event_class\n");
-        for (int i = 0; i < ev.size(); i++) {
-            csv.append(ev.energyGev(i)).append(',').append(ev.lDeg(i)).append(',').append(ev.bDeg(i)).append(',')
-                    .append(ev.eventClass(i)).append('\n');
-        }
-        Path events = tmp.resolve("events.csv");
-        Files.writeString(events, csv);
+        Path events = AnalysisFixtures.writeCsv(ev, tmp.resolve("events.csv"));
         Path badConf = tmp.resolve("bad.conf");
         Files.writeString(badConf, "cra.simulation.spectrum { fit = false, index = \"soft\" }\n");
         String[][] cases = {
