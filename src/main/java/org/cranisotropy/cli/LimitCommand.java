@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
             "Upper limit on the dipole anisotropy (method.md section 6).",
             "  fermi2010: from a measured amplitude delta_meas (Fermi-LAT 2010 / CALET eq. 2.3, Maxwell CDF).",
             "  lr:        Fermi-LAT 2017 likelihood ratio on C1ani from C1 and the white noise C_N.",
-            "  bayes:     Fermi-LAT 2017 Bayesian credible bound on C1ani from C1 and C_N.",
+            "  bayes:     Fermi-LAT 2017 Bayesian credible bound on C1ani from C1 and C_N. The 2017 prior is not",
+            "             verified (see README): flat in C1ani is our reading, and it gives limits of at least",
+            "             399 C_N at 95 % CL.",
             "The limit on delta is 3 sqrt(C1ani / (4 pi))."
         })
 final class LimitCommand implements Runnable {
