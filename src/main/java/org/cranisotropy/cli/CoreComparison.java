@@ -47,7 +47,7 @@ final class CoreComparison {
     }
 
     /** One build's timing object, used through reflection (its classes are not this loader's). */
-    private record Build(String label, Object timing, Method msPerSample, Method checksum, Method closer) {
+    private record Build(Object timing, Method msPerSample, Method checksum, Method closer) {
         double ms(int n) {
             return (double) call(msPerSample, n);
         }
@@ -139,7 +139,7 @@ final class CoreComparison {
             Class<?> k = loader.loadClass(CoreTiming.class.getName());
             Object timing = k.getConstructor(String.class, String.class, String.class, String.class, int.class)
                     .newInstance(c.events.toString(), c.exposure.toString(), config, c.energies, c.threads);
-            return new Build(label, timing, k.getMethod("msPerSample", int.class), k.getMethod("checksum", int.class),
+            return new Build(timing, k.getMethod("msPerSample", int.class), k.getMethod("checksum", int.class),
                     k.getMethod("close"));
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
