@@ -9,13 +9,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.spark.sql.SparkSession;
-import org.cranisotropy.analysis.AnalysisSettings;
 import org.cranisotropy.analysis.PreparedSample;
-import org.cranisotropy.events.EventSample;
-import org.cranisotropy.exposure.ExposureCube;
-import org.cranisotropy.io.ExposureFiles;
 import org.cranisotropy.io.ParquetTableWriter;
-import org.cranisotropy.montecarlo.MonteCarloOptions;
 import org.cranisotropy.montecarlo.SimulationSpec;
 import org.cranisotropy.spark.SimulateJob;
 import org.cranisotropy.spark.SparkSessions;
@@ -124,19 +119,12 @@ final class BenchCommand implements Runnable {
     }
 
     private void monteCarlo(PrintWriter out) {
-        AnalysisSettings settings = config == null ? AnalysisSettings.defaults()
-                : AnalysisSettings.from(RunConfig.load(config));
-        ExposureCube cube = ExposureFiles.read(exposure);
-        EventSample data = EventSample.read(events);
-        PreparedSample p = PreparedSample.of(data, events.toString(),
-                cube, settings.selection());
-        double[] grid = settings.gridThresholds(p);
-        int thresholds = settings.standardThresholds().length + grid.length;
+        CoreTiming.Inputs inputs = CoreTiming.Inputs.read(events, exposure, config);
+        PreparedSample p = inputs.prepared();
         SimulationSpec spec = null;
         for (String energies : new String[] {"data", "spectrum"}) {
-            MonteCarloOptions options = SimulationSettings.options(null, energies, null, false, p, out);
-            spec = new SimulationSpec(data, events.toString(), cube, settings.selection(),
-                    settings.standardThresholds(), grid, settings.binEdgesGev(), 1, options);
+            spec = inputs.spec(energies, out);
+            int thresholds = spec.standardThresholds().length + spec.gridThresholds().length;
             SimulationSpec.Engine engine = spec.build();
             long[] counter = {0};
             for (int w = 0; w < 60; w++) { // a sample is one long loop: give the JIT time to compile it fully
@@ -145,7 +133,7 @@ final class BenchCommand implements Runnable {
             double ms = time(() -> engine.measurements().rows(engine.sampler().run(1, counter[0]++)));
             out.printf("Monte Carlo core (%s energies): %d selected events, %d thresholds + %d bins: %.2f ms per sample"
                     + " (one thread), %.1f ns per event%n", energies, p.size(), thresholds,
-                    settings.binEdgesGev().length - 1, ms, 1e6 * ms / p.size());
+                    spec.binEdgesGev().length - 1, ms, 1e6 * ms / p.size());
             out.flush();
         }
         // an untimed warm-up run first (local[2], a fifth of the samples), so that no timed run pays for the

@@ -7,8 +7,6 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * {@code cra bench --against PATH}: this build's Monte Carlo core against another build's, in one JVM.
@@ -47,7 +45,7 @@ final class CoreComparison {
     }
 
     /** One build's timing object, used through reflection (its classes are not this loader's). */
-    private record Build(Object timing, Method msPerSample, Method checksum, Method closer) {
+    private record Build(Object timing, int events, Method msPerSample, Method checksum, Method closer) {
         double ms(int n) {
             return (double) call(msPerSample, n);
         }
@@ -95,10 +93,9 @@ final class CoreComparison {
             throw new IllegalStateException("the two builds share their classes: the class loaders do not separate them");
         }
         try {
-            int events = (int) mine.call(methodOf(mine, "events"));
             out.printf("Monte Carlo core, this build (%s) against %s, in one JVM (a class loader each): %s energies,"
                     + " %d selected events, %d thread(s), %d alternated rounds of %d samples%n", self.getPath(),
-                    c.against, c.energies, events, c.threads, c.abRounds, c.abSamples);
+                    c.against, c.energies, mine.events(), c.threads, c.abRounds, c.abSamples);
             out.flush();
             int warm = Math.max(10, c.abSamples / 4);
             for (int w = 0; w < 2; w++) { // both builds' JIT compiles its sampler before anything is timed
@@ -120,8 +117,9 @@ final class CoreComparison {
                 out.printf("  round %d: this build %.2f ms/sample, against %.2f ms/sample%n", k + 1, a[k], b[k]);
                 out.flush();
             }
-            double ma = median(a);
-            double mb = median(b);
+            // medians: the 0.5 level of the Monte Carlo's own percentile definition, as the rest of cra bench
+            double ma = org.cranisotropy.montecarlo.Band.of(a).percentiles()[2];
+            double mb = org.cranisotropy.montecarlo.Band.of(b).percentiles()[2];
             out.printf("medians: this build %.2f ms/sample, against %.2f ms/sample: against / this = %.3f; this build"
                     + " faster in %d of %d rounds%n", ma, mb, mb / ma, faster, c.abRounds);
             boolean same = mine.checksum(2) == theirs.checksum(2);
@@ -139,7 +137,8 @@ final class CoreComparison {
             Class<?> k = loader.loadClass(CoreTiming.class.getName());
             Object timing = k.getConstructor(String.class, String.class, String.class, String.class, int.class)
                     .newInstance(c.events.toString(), c.exposure.toString(), config, c.energies, c.threads);
-            return new Build(timing, k.getMethod("msPerSample", int.class), k.getMethod("checksum", int.class),
+            return new Build(timing, (int) k.getMethod("events").invoke(timing), k.getMethod("msPerSample", int.class),
+                    k.getMethod("checksum", int.class),
                     k.getMethod("close"));
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
@@ -155,19 +154,5 @@ final class CoreComparison {
     private static IllegalArgumentException incompatible(String label, Throwable e) {
         return new IllegalArgumentException("--against " + label + ": its classes do not offer the API this comparison"
                 + " uses (" + e + ")");
-    }
-
-    private static Method methodOf(Build b, String name) {
-        try {
-            return b.timing().getClass().getMethod(name);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
     }
 }

@@ -34,19 +34,35 @@ public final class CoreTiming implements AutoCloseable {
     private long next;
 
     /**
+     * The inputs of a Monte Carlo benchmark: the data's events, the exposure, the analysis settings of a run
+     * configuration (or the built-in defaults) and the selected events; what {@code cra bench} and this class
+     * read once and make specs from.
+     */
+    record Inputs(EventSample data, String name, ExposureCube cube, AnalysisSettings settings, PreparedSample prepared) {
+        static Inputs read(Path events, Path exposure, Path config) {
+            AnalysisSettings settings = config == null ? AnalysisSettings.defaults()
+                    : AnalysisSettings.from(RunConfig.load(config));
+            ExposureCube cube = ExposureFiles.read(exposure);
+            EventSample data = EventSample.read(events);
+            String name = events.toString();
+            return new Inputs(data, name, cube, settings, PreparedSample.of(data, name, cube, settings.selection()));
+        }
+
+        /** The simulation of master seed 1 with these energies ("spectrum": fitted, the fit printed to out). */
+        SimulationSpec spec(String energies, PrintWriter out) {
+            MonteCarloOptions options = SimulationSettings.options(null, energies, null, false, prepared, out);
+            return new SimulationSpec(data, name, cube, settings.selection(), settings.standardThresholds(),
+                    settings.gridThresholds(prepared), settings.binEdgesGev(), 1, options);
+        }
+    }
+
+    /**
      * @param config a run configuration (its cra.analysis) or "" for the built-in defaults
      * @param energies "spectrum" or "data"
      */
     public CoreTiming(String events, String exposure, String config, String energies, int threads) {
-        AnalysisSettings settings = config.isEmpty() ? AnalysisSettings.defaults()
-                : AnalysisSettings.from(RunConfig.load(Path.of(config)));
-        ExposureCube cube = ExposureFiles.read(Path.of(exposure));
-        EventSample data = EventSample.read(Path.of(events));
-        PreparedSample p = PreparedSample.of(data, events, cube, settings.selection());
-        MonteCarloOptions options = SimulationSettings.options(null, energies, null, false, p,
-                new PrintWriter(Writer.nullWriter()));
-        this.engine = new SimulationSpec(data, events, cube, settings.selection(), settings.standardThresholds(),
-                settings.gridThresholds(p), settings.binEdgesGev(), 1, options).build();
+        this.engine = Inputs.read(Path.of(events), Path.of(exposure), config.isEmpty() ? null : Path.of(config))
+                .spec(energies, new PrintWriter(Writer.nullWriter())).build();
         this.threads = threads;
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "core-timing");
