@@ -28,16 +28,21 @@ import org.cranisotropy.random.RandomStreams;
  * <p>The log-E interpolated exposure (1-w) M_k + w M_k+1 is a mixture of two maps, so a pixel is
  * drawn exactly by picking map k or k+1 with odds (1-w) S_k : w S_k+1 (S = map sum) and then a
  * pixel from that map's {@link PackedAliasTable}. Sample s uses random stream (seed, s) only. DATA:
- * first the multiplicities (Poisson), then per event one 64-bit number for the map choice (only when
- * map k+1 has a positive share, i.e. the event lies between two bin centres) and one for the pixel, in
- * event order. SPECTRUM: the energies' exponential spacings from the stream's start; N (Poisson) and
- * then the map choices and pixels, as for DATA, from the stream after a jump of 2^64 numbers.
+ * the events are drawn class by class, inside a class snapshot segment by snapshot segment, inside a
+ * segment grouped by selection rule, exposure bin and interpolation case (a fixed order made once, see
+ * {@link #dataOrder}; each class has running sums of its own, added into the snapshots' sums, which
+ * depend on the order only through rounding): per event its multiplicity (Poisson only; a group's
+ * multiplicities are drawn before its pixels), one 64-bit number for the map choice (only when map k+1
+ * has a positive share, i.e. the event lies between two bin centres) and one for the pixel. SPECTRUM:
+ * the energies' exponential spacings from the stream's start; N (Poisson) and then the map choices and
+ * pixels, as for DATA, from the stream after a jump of 2^64 numbers.
  *
  * <p>Speed: events are processed in blocks of at most
- * 256 that share their selection rule and exposure bin, so a block's weights come from one exposure
- * table. A block is made in passes over short arrays, each a simple loop whose table loads the CPU can
- * overlap: the energies (SPECTRUM: the spectrum's quantile at the running sum of exponential spacings;
- * a block ends where the rule, the bin or a snapshot changes, found by one comparison per event), the
+ * 256 that share their selection rule and exposure bin (DATA: also their class), so a block's weights come
+ * from one exposure table and its pixels from one or two alias tables. A block is made in passes over
+ * short arrays, each a simple loop whose table loads the CPU can overlap: the energies (SPECTRUM: the
+ * spectrum's quantile at the running sum of exponential spacings; a block ends where the rule, the bin
+ * or a snapshot changes, found by one comparison per event), the
  * map choices and the pixels (alias tables indexed by ring code, so a pixel's ring and position in the
  * ring come from the code's bits, {@link RingPixelVectors}), the pixels' rings and cos/sin(phi), the
  * weights 1/A_sel (one 16-byte exposure pair per event), and last the a_lm sums with the running sums
@@ -74,57 +79,32 @@ public final class IsotropicSampler {
     private final double[] lnCentre;
     private final double[] ruleMin;
     private final double[] ruleMax;
-    /** The data's events as the DATA mode uses them. */
-    private final EventTable dataEvents;
+    /**
+     * DATA: the data's events down to the lowest snapshot in the order they are drawn: class by class, and
+     * inside a class snapshot segment by snapshot segment (the events between two snapshots), regrouped
+     * stably into runs of one selection rule, exposure bin and interpolation case. So a class's alias tables
+     * stay in the cache while its events are drawn, a block draws from one or two of them, and an event
+     * needs only its interpolation weight. dataOrder[k] is the data event at draw position k.
+     */
+    private final int[] dataOrder;
+    private final double[] dataWeight;
+    private final double[] dataMean;
+    /**
+     * Group g holds draw positions [groupStart[g], groupStart[g + 1]); the groups of class c up to snapshot j
+     * end at group classSnapshotGroups[c * snapshots + j].
+     */
+    private final int[] groupStart;
+    private final int[] groupMap;
+    private final int[] groupRule;
+    private final int[] groupBin;
+    private final boolean[] groupInterior;
+    private final int[] classSnapshotGroups;
+    /** DATA, fixed N: the sum of the sky-mean exposures of the events before each snapshot (energy order). */
+    private final double[] dataMeanSums;
     /** The energy distribution of SPECTRUM samples (null for DATA). */
     private final ObservedSpectrum observed;
-    private final ThreadLocal<EventTable> buffers = ThreadLocal.withInitial(EventTable::new);
-
-    /**
-     * Per event: the lower map's index m, the masses (1-w) S_m and w S_m+1 of the two maps of its
-     * exposure mixture, the interpolation weight w, exposure bin, selection rule and sky-mean exposure.
-     */
-    private static final class EventTable {
-        int[] map = new int[0];
-        double[] lowerMass = new double[0];
-        double[] upperMass = new double[0];
-        double[] upperWeight = new double[0];
-        int[] bin = new int[0];
-        int[] rule = new int[0];
-        double[] meanExposure = new double[0];
-
-        void ensure(int n) {
-            if (map.length < n) {
-                int c = Math.max(n, map.length + map.length / 2);
-                map = java.util.Arrays.copyOf(map, c);
-                lowerMass = java.util.Arrays.copyOf(lowerMass, c);
-                upperMass = java.util.Arrays.copyOf(upperMass, c);
-                upperWeight = java.util.Arrays.copyOf(upperWeight, c);
-                bin = java.util.Arrays.copyOf(bin, c);
-                rule = java.util.Arrays.copyOf(rule, c);
-                meanExposure = java.util.Arrays.copyOf(meanExposure, c);
-            }
-        }
-
-        void copy(int to, EventTable from, int i) {
-            map[to] = from.map[i];
-            lowerMass[to] = from.lowerMass[i];
-            upperMass[to] = from.upperMass[i];
-            upperWeight[to] = from.upperWeight[i];
-            bin[to] = from.bin[i];
-            rule[to] = from.rule[i];
-            meanExposure[to] = from.meanExposure[i];
-        }
-
-        /** The end of the block that starts at event b: at most limit, and no change of rule or bin. */
-        int blockEnd(int b, int limit) {
-            int end = b + 1;
-            while (end < limit && rule[end] == rule[b] && bin[end] == bin[b]) {
-                end++;
-            }
-            return end;
-        }
-    }
+    /** DATA, Poisson: per-thread space for a group's repeated events. */
+    private final ThreadLocal<double[]> repeated = ThreadLocal.withInitial(() -> new double[BLOCK]);
 
     /** The DATA-energy sampler with exactly N events. */
     public IsotropicSampler(PreparedSample data, LowMultipoles ylm, ScanPlan plan) {
@@ -196,20 +176,75 @@ public final class IsotropicSampler {
                 exposurePairs[r * bins + k] = pair;
             }
         }
-        int n = spectrum ? 0 : data.size(); // SPECTRUM samples do not use the data's events
-        this.dataEvents = new EventTable();
-        dataEvents.ensure(n);
-        for (int i = 0; i < n; i++) {
-            ExposureCube.InterpolationPoint at = cube.interpolation(data.energyGev(i));
-            int m = data.eventClass(i).ordinal() * bins + at.bin();
-            dataEvents.map[i] = m;
-            dataEvents.upperWeight[i] = at.upperWeight();
-            dataEvents.bin[i] = at.bin();
-            dataEvents.rule[i] = sel.rule(data.energyGev(i));
-            dataEvents.lowerMass[i] = (1 - at.upperWeight()) * tableSums[m];
-            dataEvents.upperMass[i] = at.upperWeight() == 0.0 ? 0.0 : at.upperWeight() * tableSums[m + 1];
-            dataEvents.meanExposure[i] = data.meanExposure(i);
+        int n = spectrum || dataCounts.length == 0 ? 0 : dataCounts[dataCounts.length - 1]; // SPECTRUM: none
+        int snapshots = dataCounts.length;
+        int classes = EventClass.values().length;
+        this.dataOrder = new int[n];
+        this.dataWeight = new double[n];
+        this.dataMean = new double[n];
+        this.dataMeanSums = new double[snapshots];
+        this.classSnapshotGroups = new int[classes * snapshots];
+        long[] key = new long[n];
+        int[] segmentOf = new int[n];
+        double meanSum = 0;
+        for (int j = 0, i = 0; j < snapshots && n > 0; j++) {
+            for (; i < dataCounts[j]; i++) {
+                ExposureCube.InterpolationPoint at = cube.interpolation(data.energyGev(i));
+                int m = data.eventClass(i).ordinal() * bins + at.bin();
+                long rule = sel.rule(data.energyGev(i));
+                key[i] = ((rule * tables.length + m) << 1) | (at.upperWeight() > 0 ? 1 : 0);
+                dataWeight[i] = at.upperWeight(); // by data index for now
+                segmentOf[i] = j;
+                meanSum += data.meanExposure(i);
+            }
+            dataMeanSums[j] = meanSum;
         }
+        // draw order: class, snapshot segment, group key, energy (a stable sort of the energy order)
+        Integer[] byDraw = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            byDraw[i] = i;
+        }
+        java.util.Arrays.sort(byDraw, java.util.Comparator.<Integer>comparingInt(i -> data.eventClass(i).ordinal())
+                .thenComparingInt(i -> segmentOf[i]).thenComparingLong(i -> key[i]));
+        // {start, map, rule, bin, interior, class, snapshot segment}
+        java.util.List<long[]> groups = new java.util.ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            int i = byDraw[k];
+            dataOrder[k] = i;
+            if (k == 0 || key[i] != key[byDraw[k - 1]] || segmentOf[i] != segmentOf[byDraw[k - 1]]) {
+                int m = (int) ((key[i] >> 1) % tables.length);
+                groups.add(new long[] {k, m, (key[i] >> 1) / tables.length, m % bins, key[i] & 1,
+                    data.eventClass(i).ordinal(), segmentOf[i]});
+            }
+        }
+        for (int c = 0, g = 0; c < classes; c++) {
+            for (int j = 0; j < snapshots; j++) {
+                while (g < groups.size() && (groups.get(g)[5] < c || groups.get(g)[5] == c && groups.get(g)[6] <= j)) {
+                    g++;
+                }
+                classSnapshotGroups[c * snapshots + j] = g;
+            }
+        }
+        double[] byIndex = dataWeight.clone();
+        for (int k = 0; k < n; k++) {
+            dataWeight[k] = byIndex[dataOrder[k]];
+            dataMean[k] = data.meanExposure(dataOrder[k]);
+        }
+        int g = groups.size();
+        this.groupStart = new int[g + 1];
+        this.groupMap = new int[g];
+        this.groupRule = new int[g];
+        this.groupBin = new int[g];
+        this.groupInterior = new boolean[g];
+        for (int q = 0; q < g; q++) {
+            long[] x = groups.get(q);
+            groupStart[q] = (int) x[0];
+            groupMap[q] = (int) x[1];
+            groupRule[q] = (int) x[2];
+            groupBin[q] = (int) x[3];
+            groupInterior[q] = x[4] == 1;
+        }
+        groupStart[g] = n;
     }
 
     private void table(int m, double[] map) {
@@ -249,34 +284,82 @@ public final class IsotropicSampler {
             return spectrumScan(seed, sample);
         }
         UniformRandomProvider rng = RandomStreams.stream(seed, sample);
-        EventTable ev;
-        long[] counts = new long[dataCounts.length];
-        if (options.poisson()) {
-            ev = repeatedDataEvents(rng, counts);
-        } else {
-            ev = dataEvents;
-            for (int j = 0; j < counts.length; j++) {
-                counts[j] = dataCounts[j];
-            }
-        }
-        int snaps = counts.length;
+        var poisson = options.poisson()
+                ? org.apache.commons.rng.sampling.distribution.PoissonSampler.of(rng, 1.0) : null;
+        int snaps = dataCounts.length;
+        long[] counts = new long[snaps];
         double[][] out = new double[2 * snaps][];
+        for (int q = 0; q < out.length; q++) {
+            out[q] = new double[LowMultipoles.STRIDE];
+        }
         double[] sums = new double[snaps];
-        Accumulator acc = new Accumulator();
-        int from = 0;
-        for (int j = 0; j < snaps; j++) {
-            int to = (int) counts[j];
-            for (int b = from, end; b < to; b = end) {
-                end = ev.blockEnd(b, Math.min(to, b + BLOCK));
-                acc.add(ev, rng, b, end, ev.rule[b], ev.bin[b]);
-                if (pixels != null) {
-                    System.arraycopy(acc.pixels, 0, pixels, b, end - b);
+        int classes = classSnapshotGroups.length / Math.max(1, snaps);
+        // class by class, each with running sums of its own that are added to the snapshots' sums
+        for (int c = 0, g = 0; c < classes && snaps > 0; c++) {
+            if (classSnapshotGroups[c * snaps + snaps - 1] == g) {
+                continue; // no events of this class
+            }
+            Accumulator acc = new Accumulator();
+            long total = 0;
+            for (int j = 0; j < snaps; j++) {
+                for (; g < classSnapshotGroups[c * snaps + j]; g++) {
+                    total += drawGroup(g, rng, poisson, acc, pixels);
+                }
+                counts[j] += total;
+                sums[j] += acc.meanSum;
+                double[] corrected = out[2 * j];
+                double[] raw = out[2 * j + 1];
+                for (int q = 0; q < corrected.length; q++) {
+                    corrected[q] += acc.corrected[q];
+                    raw[q] += acc.raw[q];
                 }
             }
-            acc.snapshot(out, sums, j);
-            from = Math.max(from, to);
+        }
+        if (poisson == null) {
+            System.arraycopy(dataMeanSums, 0, sums, 0, snaps);
         }
         return new SampleScan(out, counts, sums);
+    }
+
+    /**
+     * DATA: draws and adds the events of group g (each Poisson(1) times when poisson != null), recording
+     * each data event's pixel in pixels when given; returns the number of events added.
+     */
+    private int drawGroup(int g, UniformRandomProvider rng,
+            org.apache.commons.rng.sampling.distribution.DiscreteSampler poisson, Accumulator acc, int[] pixels) {
+        int from = groupStart[g];
+        int to = groupStart[g + 1];
+        double[] w = dataWeight;
+        if (poisson != null) { // each event of the group Poisson(1) times, in draw order
+            double[] buffer = repeated.get();
+            int n = 0;
+            double meanSum = acc.meanSum;
+            for (int k = from; k < to; k++) {
+                for (int c = poisson.sample(); c > 0; c--) {
+                    if (n == buffer.length) {
+                        buffer = java.util.Arrays.copyOf(buffer, 2 * n);
+                        repeated.set(buffer);
+                    }
+                    buffer[n++] = dataWeight[k];
+                    meanSum += dataMean[k];
+                }
+            }
+            acc.meanSum = meanSum;
+            w = buffer;
+            from = 0;
+            to = n;
+        }
+        for (int b = from; b < to; b += BLOCK) {
+            int size = Math.min(BLOCK, to - b);
+            drawMixture(rng, w, b, size, groupMap[g], groupInterior[g], acc.codes);
+            acc.addDrawn(size, w, b, groupRule[g], groupBin[g]);
+            if (pixels != null) {
+                for (int q = 0; q < size; q++) {
+                    pixels[dataOrder[b + q]] = acc.pixels[q];
+                }
+            }
+        }
+        return to - from;
     }
 
     /** The running sums of one sample and the scratch space of one block of events. */
@@ -293,15 +376,6 @@ public final class IsotropicSampler {
         final double[] weights = new double[BLOCK];
         final double[] upperWeight = new double[BLOCK]; // SPECTRUM: the block's interpolation weights
         double meanSum;
-
-        /** Draws and adds events [from, to) of ev (at most BLOCK, all of selection rule {@code rule} and exposure bin {@code bin}). */
-        void add(EventTable ev, UniformRandomProvider rng, int from, int to, int rule, int bin) {
-            drawData(ev, rng, from, to, codes);
-            addDrawn(to - from, ev.upperWeight, from, rule, bin);
-            for (int i = from; i < to; i++) {
-                meanSum += ev.meanExposure[i];
-            }
-        }
 
         /**
          * Adds n drawn events (ring codes in codes[0 ..]) of selection rule {@code rule} and exposure bin
@@ -328,30 +402,6 @@ public final class IsotropicSampler {
             out[2 * j + 1] = raw.clone();
             sums[j] = meanSum;
         }
-    }
-
-    /** DATA, Poisson: data event i appears Poisson(1) times (only events down to the lowest snapshot). */
-    private EventTable repeatedDataEvents(UniformRandomProvider rng, long[] counts) {
-        EventTable ev = buffers.get();
-        int last = dataCounts.length == 0 ? 0 : dataCounts[dataCounts.length - 1];
-        ev.ensure(2 * last + 16);
-        var poisson = org.apache.commons.rng.sampling.distribution.PoissonSampler.of(rng, 1.0);
-        int n = 0;
-        int j = 0;
-        for (int i = 0; i <= last; i++) {
-            while (j < dataCounts.length && dataCounts[j] == i) {
-                counts[j++] = n;
-            }
-            if (i == last) {
-                break;
-            }
-            int k = poisson.sample();
-            ev.ensure(n + k);
-            for (int c = 0; c < k; c++) {
-                ev.copy(n++, dataEvents, i);
-            }
-        }
-        return ev;
     }
 
     /**
@@ -442,7 +492,7 @@ public final class IsotropicSampler {
             }
             acc.meanSum = meanSum;
             if (size > 0) {
-                drawMixture(rng, weight, size, m, interior, acc.codes);
+                drawMixture(rng, weight, 0, size, m, interior, acc.codes);
                 acc.addDrawn(size, weight, 0, r, bin);
             }
             if (crossed || i == n) {
@@ -466,28 +516,13 @@ public final class IsotropicSampler {
     }
 
     /**
-     * DATA: draws the pixels of events [from, to) into codes[0 ..], as ring codes: for event i, map m or
-     * m + 1 with odds (1-w) S_m : w S_m+1 ({@link #upperMap}), then a pixel from that map's alias table.
+     * Draws the pixels of n events, event q with interpolation weight w[from + q], into codes[0 ..], as ring
+     * codes: from map m alone, or (interior) from map m or m + 1 with odds (1-w) S_m : w S_m+1
+     * ({@link #upperMap}, one 64-bit number, only where w &gt; 0), then a pixel from that map's alias table
+     * (one 64-bit number).
      */
-    private void drawData(EventTable ev, UniformRandomProvider rng, int from, int to, int[] codes) {
-        int[] map = ev.map;
-        double[] lowerMass = ev.lowerMass;
-        double[] upperMass = ev.upperMass;
-        for (int i = from; i < to; i++) {
-            int m = map[i];
-            double upper = upperMass[i];
-            if (upper > 0 && upperMap(rng.nextLong(), lowerMass[i], upper)) {
-                m++;
-            }
-            codes[i - from] = tables[m].sample(rng.nextLong());
-        }
-    }
-
-    /**
-     * SPECTRUM: draws the pixels of a block's n events from selection map m (and m + 1 when interior),
-     * event q with interpolation weight w[q], as {@link #drawData} does.
-     */
-    private void drawMixture(UniformRandomProvider rng, double[] w, int n, int m, boolean interior, int[] codes) {
+    private void drawMixture(UniformRandomProvider rng, double[] w, int from, int n, int m, boolean interior,
+            int[] codes) {
         PackedAliasTable lower = tables[m];
         if (!interior) {
             for (int q = 0; q < n; q++) {
@@ -499,7 +534,7 @@ public final class IsotropicSampler {
         double lowerSum = tableSums[m];
         double upperSum = tableSums[m + 1];
         for (int q = 0; q < n; q++) {
-            double u = w[q];
+            double u = w[from + q];
             double b = u * upperSum;
             boolean up = b > 0 && upperMap(rng.nextLong(), (1 - u) * lowerSum, b);
             codes[q] = (up ? upper : lower).sample(rng.nextLong());
