@@ -30,7 +30,7 @@ import org.cranisotropy.random.RandomStreams;
  * pixel from that map's {@link PackedAliasTable}. Sample s uses random stream (seed, s) only. DATA:
  * the events are drawn class by class, inside a class snapshot segment by snapshot segment, inside a
  * segment grouped by selection rule, exposure bin and interpolation case (a fixed order made once, see
- * {@link #dataOrder}; each class has running sums of its own, added into the snapshots' sums, which
+ * {@link DataDrawOrder}; each class has running sums of its own, added into the snapshots' sums, which
  * depend on the order only through rounding): per event its multiplicity (Poisson only; a group's
  * multiplicities are drawn before its pixels), one 64-bit number for the map choice (only when map k+1
  * has a positive share, i.e. the event lies between two bin centres) and one for the pixel. SPECTRUM:
@@ -79,28 +79,8 @@ public final class IsotropicSampler {
     private final double[] lnCentre;
     private final double[] ruleMin;
     private final double[] ruleMax;
-    /**
-     * DATA: the data's events down to the lowest snapshot in the order they are drawn: class by class, and
-     * inside a class snapshot segment by snapshot segment (the events between two snapshots), regrouped
-     * stably into runs of one selection rule, exposure bin and interpolation case. So a class's alias tables
-     * stay in the cache while its events are drawn, a block draws from one or two of them, and an event
-     * needs only its interpolation weight. dataOrder[k] is the data event at draw position k.
-     */
-    private final int[] dataOrder;
-    private final double[] dataWeight;
-    private final double[] dataMean;
-    /**
-     * Group g holds draw positions [groupStart[g], groupStart[g + 1]); the groups of class c up to snapshot j
-     * end at group classSnapshotGroups[c * snapshots + j].
-     */
-    private final int[] groupStart;
-    private final int[] groupMap;
-    private final int[] groupRule;
-    private final int[] groupBin;
-    private final boolean[] groupInterior;
-    private final int[] classSnapshotGroups;
-    /** DATA, fixed N: the sum of the sky-mean exposures of the events before each snapshot (energy order). */
-    private final double[] dataMeanSums;
+    /** DATA: the order the data's events are drawn in, and its groups (empty for SPECTRUM). */
+    private final DataDrawOrder order;
     /** The energy distribution of SPECTRUM samples (null for DATA). */
     private final ObservedSpectrum observed;
     /** DATA, Poisson: per-thread space for a group's repeated events. */
@@ -176,75 +156,7 @@ public final class IsotropicSampler {
                 exposurePairs[r * bins + k] = pair;
             }
         }
-        int n = spectrum || dataCounts.length == 0 ? 0 : dataCounts[dataCounts.length - 1]; // SPECTRUM: none
-        int snapshots = dataCounts.length;
-        int classes = EventClass.values().length;
-        this.dataOrder = new int[n];
-        this.dataWeight = new double[n];
-        this.dataMean = new double[n];
-        this.dataMeanSums = new double[snapshots];
-        this.classSnapshotGroups = new int[classes * snapshots];
-        long[] key = new long[n];
-        int[] segmentOf = new int[n];
-        double meanSum = 0;
-        for (int j = 0, i = 0; j < snapshots && n > 0; j++) {
-            for (; i < dataCounts[j]; i++) {
-                ExposureCube.InterpolationPoint at = cube.interpolation(data.energyGev(i));
-                int m = data.eventClass(i).ordinal() * bins + at.bin();
-                long rule = sel.rule(data.energyGev(i));
-                key[i] = ((rule * tables.length + m) << 1) | (at.upperWeight() > 0 ? 1 : 0);
-                dataWeight[i] = at.upperWeight(); // by data index for now
-                segmentOf[i] = j;
-                meanSum += data.meanExposure(i);
-            }
-            dataMeanSums[j] = meanSum;
-        }
-        // draw order: class, snapshot segment, group key, energy (a stable sort of the energy order)
-        Integer[] byDraw = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            byDraw[i] = i;
-        }
-        java.util.Arrays.sort(byDraw, java.util.Comparator.<Integer>comparingInt(i -> data.eventClass(i).ordinal())
-                .thenComparingInt(i -> segmentOf[i]).thenComparingLong(i -> key[i]));
-        // {start, map, rule, bin, interior, class, snapshot segment}
-        java.util.List<long[]> groups = new java.util.ArrayList<>();
-        for (int k = 0; k < n; k++) {
-            int i = byDraw[k];
-            dataOrder[k] = i;
-            if (k == 0 || key[i] != key[byDraw[k - 1]] || segmentOf[i] != segmentOf[byDraw[k - 1]]) {
-                int m = (int) ((key[i] >> 1) % tables.length);
-                groups.add(new long[] {k, m, (key[i] >> 1) / tables.length, m % bins, key[i] & 1,
-                    data.eventClass(i).ordinal(), segmentOf[i]});
-            }
-        }
-        for (int c = 0, g = 0; c < classes; c++) {
-            for (int j = 0; j < snapshots; j++) {
-                while (g < groups.size() && (groups.get(g)[5] < c || groups.get(g)[5] == c && groups.get(g)[6] <= j)) {
-                    g++;
-                }
-                classSnapshotGroups[c * snapshots + j] = g;
-            }
-        }
-        double[] byIndex = dataWeight.clone();
-        for (int k = 0; k < n; k++) {
-            dataWeight[k] = byIndex[dataOrder[k]];
-            dataMean[k] = data.meanExposure(dataOrder[k]);
-        }
-        int g = groups.size();
-        this.groupStart = new int[g + 1];
-        this.groupMap = new int[g];
-        this.groupRule = new int[g];
-        this.groupBin = new int[g];
-        this.groupInterior = new boolean[g];
-        for (int q = 0; q < g; q++) {
-            long[] x = groups.get(q);
-            groupStart[q] = (int) x[0];
-            groupMap[q] = (int) x[1];
-            groupRule[q] = (int) x[2];
-            groupBin[q] = (int) x[3];
-            groupInterior[q] = x[4] == 1;
-        }
-        groupStart[g] = n;
+        this.order = new DataDrawOrder(data, spectrum ? new int[0] : dataCounts, tables.length, bins);
     }
 
     private void table(int m, double[] map) {
@@ -293,16 +205,16 @@ public final class IsotropicSampler {
             out[q] = new double[LowMultipoles.STRIDE];
         }
         double[] sums = new double[snaps];
-        int classes = classSnapshotGroups.length / Math.max(1, snaps);
+        int classes = EventClass.values().length;
         // class by class, each with running sums of its own that are added to the snapshots' sums
         for (int c = 0, g = 0; c < classes && snaps > 0; c++) {
-            if (classSnapshotGroups[c * snaps + snaps - 1] == g) {
+            if (order.classEnd(c, snaps - 1) == g) {
                 continue; // no events of this class
             }
             Accumulator acc = new Accumulator();
             long total = 0;
             for (int j = 0; j < snaps; j++) {
-                for (; g < classSnapshotGroups[c * snaps + j]; g++) {
+                for (; g < order.classEnd(c, j); g++) {
                     total += drawGroup(g, rng, poisson, acc, pixels);
                 }
                 counts[j] += total;
@@ -316,7 +228,7 @@ public final class IsotropicSampler {
             }
         }
         if (poisson == null) {
-            System.arraycopy(dataMeanSums, 0, sums, 0, snaps);
+            System.arraycopy(order.meanSums(), 0, sums, 0, snaps);
         }
         return new SampleScan(out, counts, sums);
     }
@@ -327,9 +239,10 @@ public final class IsotropicSampler {
      */
     private int drawGroup(int g, UniformRandomProvider rng,
             org.apache.commons.rng.sampling.distribution.DiscreteSampler poisson, Accumulator acc, int[] pixels) {
-        int from = groupStart[g];
-        int to = groupStart[g + 1];
-        double[] w = dataWeight;
+        int from = order.start(g);
+        int to = order.start(g + 1);
+        double[] w = order.weights();
+        double[] mean = order.meanExposures();
         if (poisson != null) { // each event of the group Poisson(1) times, in draw order
             double[] buffer = repeated.get();
             int n = 0;
@@ -340,8 +253,8 @@ public final class IsotropicSampler {
                         buffer = java.util.Arrays.copyOf(buffer, 2 * n);
                         repeated.set(buffer);
                     }
-                    buffer[n++] = dataWeight[k];
-                    meanSum += dataMean[k];
+                    buffer[n++] = w[k];
+                    meanSum += mean[k];
                 }
             }
             acc.meanSum = meanSum;
@@ -351,11 +264,11 @@ public final class IsotropicSampler {
         }
         for (int b = from; b < to; b += BLOCK) {
             int size = Math.min(BLOCK, to - b);
-            drawMixture(rng, w, b, size, groupMap[g], groupInterior[g], acc.codes);
-            acc.addDrawn(size, w, b, groupRule[g], groupBin[g]);
+            drawMixture(rng, w, b, size, order.map(g), order.interior(g), acc.codes);
+            acc.addDrawn(size, w, b, order.rule(g), order.bin(g));
             if (pixels != null) {
                 for (int q = 0; q < size; q++) {
-                    pixels[dataOrder[b + q]] = acc.pixels[q];
+                    pixels[order.event(b + q)] = acc.pixels[q];
                 }
             }
         }
