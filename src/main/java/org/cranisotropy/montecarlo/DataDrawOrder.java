@@ -31,12 +31,14 @@ final class DataDrawOrder {
     /** The sum of the sky-mean exposures of the events before each snapshot, in energy order. */
     private final double[] meanSums;
 
+    /** A run of draw positions from start on with one class map, rule, bin and interpolation case. */
+    private record Group(int start, int map, int rule, int bin, boolean interior, int eventClass, int segment) {}
+
     /**
      * @param dataCounts the data's event count at each snapshot ({@link ScanPlan#dataCounts}); empty for none
-     * @param maps the number of alias tables (keys a group's map)
      * @param bins the exposure bins
      */
-    DataDrawOrder(PreparedSample data, int[] dataCounts, int maps, int bins) {
+    DataDrawOrder(PreparedSample data, int[] dataCounts, int bins) {
         ExposureCube cube = data.exposure();
         SelectionExposure sel = data.selectionExposure();
         int n = dataCounts.length == 0 ? 0 : dataCounts[dataCounts.length - 1];
@@ -47,16 +49,16 @@ final class DataDrawOrder {
         this.meanExposure = new double[n];
         this.meanSums = new double[snapshots];
         this.classEnd = new int[classes * snapshots];
-        long[] key = new long[n]; // (rule, map, interior) of each data event
+        // per data event: its group key (rule in the high 32 bits, then map, then 1 if interior), weight, segment
+        long[] key = new long[n];
         double[] byIndex = new double[n];
         int[] segmentOf = new int[n];
         double meanSum = 0;
-        for (int j = 0, i = 0; j < snapshots && n > 0; j++) {
+        for (int j = 0, i = 0; j < snapshots; j++) {
             for (; i < dataCounts[j]; i++) {
                 ExposureCube.InterpolationPoint at = cube.interpolation(data.energyGev(i));
                 int m = data.eventClass(i).ordinal() * bins + at.bin();
-                long r = sel.rule(data.energyGev(i));
-                key[i] = ((r * maps + m) << 1) | (at.upperWeight() > 0 ? 1 : 0);
+                key[i] = (long) sel.rule(data.energyGev(i)) << 32 | (long) m << 1 | (at.upperWeight() > 0 ? 1 : 0);
                 byIndex[i] = at.upperWeight();
                 segmentOf[i] = j;
                 meanSum += data.meanExposure(i);
@@ -69,22 +71,22 @@ final class DataDrawOrder {
         }
         java.util.Arrays.sort(byDraw, java.util.Comparator.<Integer>comparingInt(i -> data.eventClass(i).ordinal())
                 .thenComparingInt(i -> segmentOf[i]).thenComparingLong(i -> key[i]));
-        // {start, map, rule, bin, interior, class, snapshot segment}
-        java.util.List<long[]> groups = new java.util.ArrayList<>();
+        java.util.List<Group> groups = new java.util.ArrayList<>();
         for (int k = 0; k < n; k++) {
             int i = byDraw[k];
             event[k] = i;
             weight[k] = byIndex[i];
             meanExposure[k] = data.meanExposure(i);
             if (k == 0 || key[i] != key[byDraw[k - 1]] || segmentOf[i] != segmentOf[byDraw[k - 1]]) {
-                int m = (int) ((key[i] >> 1) % maps);
-                groups.add(new long[] {k, m, (key[i] >> 1) / maps, m % bins, key[i] & 1,
-                    data.eventClass(i).ordinal(), segmentOf[i]});
+                int m = (int) (key[i] >>> 1) & Integer.MAX_VALUE;
+                groups.add(new Group(k, m, (int) (key[i] >>> 32), m % bins, (key[i] & 1) == 1,
+                        data.eventClass(i).ordinal(), segmentOf[i]));
             }
         }
         for (int c = 0, g = 0; c < classes; c++) {
             for (int j = 0; j < snapshots; j++) {
-                while (g < groups.size() && (groups.get(g)[5] < c || groups.get(g)[5] == c && groups.get(g)[6] <= j)) {
+                while (g < groups.size() && (groups.get(g).eventClass() < c
+                        || groups.get(g).eventClass() == c && groups.get(g).segment() <= j)) {
                     g++;
                 }
                 classEnd[c * snapshots + j] = g;
@@ -97,12 +99,12 @@ final class DataDrawOrder {
         this.bin = new int[count];
         this.interior = new boolean[count];
         for (int g = 0; g < count; g++) {
-            long[] x = groups.get(g);
-            start[g] = (int) x[0];
-            map[g] = (int) x[1];
-            rule[g] = (int) x[2];
-            bin[g] = (int) x[3];
-            interior[g] = x[4] == 1;
+            Group x = groups.get(g);
+            start[g] = x.start();
+            map[g] = x.map();
+            rule[g] = x.rule();
+            bin[g] = x.bin();
+            interior[g] = x.interior();
         }
         start[count] = n;
     }

@@ -57,7 +57,6 @@ public final class IsotropicSampler {
     private final LowMultipoles ylm;
     private final ScanPlan plan;
     private final MonteCarloOptions options;
-    private final int[] dataCounts;
     private final double[] lnSnapshot;
     private final int bins;
     private final int classMaps;
@@ -96,7 +95,6 @@ public final class IsotropicSampler {
         this.ylm = ylm;
         this.plan = plan;
         this.options = options;
-        this.dataCounts = plan.dataCounts();
         double[] snap = plan.snapshotEnergies();
         this.lnSnapshot = new double[snap.length];
         for (int j = 0; j < snap.length; j++) {
@@ -156,7 +154,7 @@ public final class IsotropicSampler {
                 exposurePairs[r * bins + k] = pair;
             }
         }
-        this.order = new DataDrawOrder(data, spectrum ? new int[0] : dataCounts, tables.length, bins);
+        this.order = new DataDrawOrder(data, spectrum ? new int[0] : plan.dataCounts(), bins);
     }
 
     private void table(int m, double[] map) {
@@ -198,7 +196,7 @@ public final class IsotropicSampler {
         UniformRandomProvider rng = RandomStreams.stream(seed, sample);
         var poisson = options.poisson()
                 ? org.apache.commons.rng.sampling.distribution.PoissonSampler.of(rng, 1.0) : null;
-        int snaps = dataCounts.length;
+        int snaps = lnSnapshot.length;
         long[] counts = new long[snaps];
         double[][] out = new double[2 * snaps][];
         for (int q = 0; q < out.length; q++) {
