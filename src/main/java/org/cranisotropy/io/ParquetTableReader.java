@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.ColumnIOFactory;
-import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
@@ -101,6 +101,7 @@ public final class ParquetTableReader {
         String name = file.toString();
         try (ParquetFileReader reader = ParquetColumns.open(file)) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+            String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
             long count = reader.getRecordCount();
             if (count > Integer.MAX_VALUE) {
                 throw new BadInputException(name + ": too many rows (" + count + ")");
@@ -108,6 +109,7 @@ public final class ParquetTableReader {
             int n = (int) count;
             List<Type> fields = schema.getFields();
             Object[] cols = new Object[fields.size()];
+            ColumnDescriptor[] descriptors = new ColumnDescriptor[fields.size()];
             for (int f = 0; f < fields.size(); f++) {
                 Type t = fields.get(f);
                 if (!t.isPrimitive()) {
@@ -117,27 +119,25 @@ public final class ParquetTableReader {
                 boolean isText = textColumns.contains(col)
                         || t.asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.BINARY;
                 cols[f] = isText ? new String[n] : new double[n];
+                descriptors[f] = schema.getColumnDescription(new String[] {t.getName()});
                 chunks.computeIfAbsent(col, k -> new ArrayList<>()).add(cols[f]);
             }
             int row = 0;
             PageReadStore pages;
             while ((pages = reader.readNextRowGroup()) != null) {
-                RecordReader<Group> records = new ColumnIOFactory().getColumnIO(schema)
-                        .getRecordReader(pages, new GroupRecordConverter(schema));
-                for (long k = 0; k < pages.getRowCount(); k++, row++) {
-                    Group g = records.read();
-                    for (int f = 0; f < fields.size(); f++) {
-                        if (cols[f] == null) {
-                            continue;
-                        }
-                        boolean present = g.getFieldRepetitionCount(f) > 0;
-                        if (cols[f] instanceof String[] s) {
-                            s[row] = present ? g.getValueToString(f, 0) : "";
-                        } else {
-                            ((double[]) cols[f])[row] = present ? value(g, f, fields.get(f)) : Double.NaN;
-                        }
+                // column by column through Parquet's column readers: no record object per row
+                ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages,
+                        new GroupRecordConverter(schema).getRootConverter(), schema, createdBy);
+                int rows = (int) pages.getRowCount();
+                for (int f = 0; f < fields.size(); f++) {
+                    if (cols[f] != null) {
+                        readColumn(store.getColumnReader(descriptors[f]), descriptors[f], cols[f], row, rows);
                     }
                 }
+                row += rows;
+            }
+            if (row != n) {
+                throw new BadInputException(name + ": row groups hold " + row + " rows, the footer says " + n);
             }
             return n;
         } catch (IOException | RuntimeException e) {
@@ -148,14 +148,57 @@ public final class ParquetTableReader {
         }
     }
 
-    private static double value(Group g, int field, Type t) {
-        return switch (t.asPrimitiveType().getPrimitiveTypeName()) {
-            case DOUBLE -> g.getDouble(field, 0);
-            case FLOAT -> g.getFloat(field, 0);
-            case INT32 -> g.getInteger(field, 0);
-            case INT64 -> g.getLong(field, 0);
-            case BOOLEAN -> g.getBoolean(field, 0) ? 1.0 : 0.0;
+    /**
+     * Rows [at, at + rows) of one top-level column: its first value in each row (a repeated field's
+     * further values are skipped), null as NaN or "". Text is the value as a string (UTF-8 for BINARY).
+     */
+    private static void readColumn(ColumnReader r, ColumnDescriptor d, Object dst, int at, int rows) {
+        int maxDef = d.getMaxDefinitionLevel();
+        PrimitiveTypeName type = d.getPrimitiveType().getPrimitiveTypeName();
+        long values = r.getTotalValueCount();
+        long read = 0;
+        String[] text = dst instanceof String[] s ? s : null;
+        double[] numbers = dst instanceof double[] x ? x : null;
+        for (int i = at; i < at + rows; i++) {
+            boolean present = r.getCurrentDefinitionLevel() == maxDef;
+            if (text != null) {
+                text[i] = present ? text(r, type) : "";
+            } else {
+                numbers[i] = present ? number(r, type) : Double.NaN;
+            }
+            r.consume();
+            read++;
+            while (read < values && r.getCurrentRepetitionLevel() > 0) { // the rest of a repeated field's row
+                if (r.getCurrentDefinitionLevel() == maxDef) {
+                    r.skip(); // a value not read must be skipped, or the next read returns it
+                }
+                r.consume();
+                read++;
+            }
+        }
+    }
+
+    private static String text(ColumnReader r, PrimitiveTypeName type) {
+        return switch (type) {
+            case BINARY, FIXED_LEN_BYTE_ARRAY -> r.getBinary().toStringUsingUTF8();
+            case DOUBLE -> String.valueOf(r.getDouble());
+            case FLOAT -> String.valueOf(r.getFloat());
+            case INT32 -> String.valueOf(r.getInteger());
+            case INT64 -> String.valueOf(r.getLong());
+            case BOOLEAN -> String.valueOf(r.getBoolean());
+            default -> "";
+        };
+    }
+
+    private static double number(ColumnReader r, PrimitiveTypeName type) {
+        return switch (type) {
+            case DOUBLE -> r.getDouble();
+            case FLOAT -> r.getFloat();
+            case INT32 -> r.getInteger();
+            case INT64 -> r.getLong();
+            case BOOLEAN -> r.getBoolean() ? 1.0 : 0.0;
             default -> Double.NaN;
         };
     }
+
 }
