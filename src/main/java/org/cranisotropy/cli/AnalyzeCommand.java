@@ -42,6 +42,7 @@ final class AnalyzeCommand implements Runnable {
 
     @Override
     public void run() {
+        OutputDirectory.require(out, "--out");
         PrintWriter log = spec.commandLine().getErr();
         Config conf = config == null ? null : RunConfig.load(config);
         AnalysisSettings settings = conf == null ? AnalysisSettings.defaults() : AnalysisSettings.from(conf);

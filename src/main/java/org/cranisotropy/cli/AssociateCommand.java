@@ -70,6 +70,9 @@ final class AssociateCommand implements Runnable {
 
     @Override
     public void run() {
+        if (out != null) {
+            OutputDirectory.require(out, "--out");
+        }
         IsotropicSkies.Placement place = IsotropicSkies.Placement.parse(placement);
         if (skies < 1) {
             throw new IllegalArgumentException("--skies must be >= 1, got " + skies);

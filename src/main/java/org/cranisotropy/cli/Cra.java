@@ -48,6 +48,10 @@ public final class Cra implements Runnable {
             return EXIT_BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof StepFailed f) { // the step has printed its own error: pass its exit code on
+                commandLine.getErr().println("cra " + commandLine.getCommandName() + ": " + f.getMessage());
+                return f.code();
+            }
             if (e instanceof BadInputException || e instanceof IllegalArgumentException
                     || e instanceof com.typesafe.config.ConfigException) { // a bad configuration value: file, line, key
                 commandLine.getErr().println("cra " + commandLine.getCommandName() + ": error: " + e.getMessage());
@@ -56,5 +60,19 @@ public final class Cra implements Runnable {
             throw e;
         });
         return cli;
+    }
+
+    /** A step of {@code cra run} that ended with a non-zero exit code, after printing its own error. */
+    static final class StepFailed extends RuntimeException {
+        private final int code;
+
+        StepFailed(String step, int code) {
+            super("step " + step + " failed (exit " + code + ")");
+            this.code = code;
+        }
+
+        int code() {
+            return code;
+        }
     }
 }

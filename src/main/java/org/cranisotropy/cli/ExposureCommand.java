@@ -46,6 +46,7 @@ final class ExposureCommand implements Runnable {
 
     @Override
     public void run() {
+        OutputDirectory.require(out, "--out");
         build(RunConfig.load(config), out, master, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 

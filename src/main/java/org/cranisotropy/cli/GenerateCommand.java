@@ -52,6 +52,7 @@ final class GenerateCommand implements Runnable {
 
     @Override
     public void run() {
+        OutputDirectory.require(out, "--out");
         Config conf = RunConfig.load(config);
         Config ev;
         try {

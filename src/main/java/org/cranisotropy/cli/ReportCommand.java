@@ -47,6 +47,7 @@ final class ReportCommand implements Runnable {
 
     @Override
     public void run() {
+        OutputDirectory.require(out, "--out");
         List<Figure> figures = Report.write(new ReportOptions(results, out, overlays, catalog, eminEvents, smoothingDeg,
                 Version.get()));
         spec.commandLine().getOut().printf("wrote %s/index.html (%d figures as PNG and SVG, queries.sql)%n", out,

@@ -13,7 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,7 +46,10 @@ final class RunCommand implements Runnable {
     public void run() {
         Config conf = RunConfig.load(config);
         Config run = conf.getConfig("cra.run");
-        Path out = Path.of(run.getString("out"));
+        // what the later steps read is checked before the first step replaces a table
+        SimulationSettings.check(conf);
+        org.cranisotropy.analysis.AnalysisSettings.from(conf);
+        Path out = OutputDirectory.require(Path.of(run.getString("out")), "cra.run.out");
         String master = this.master != null ? this.master : run.getString("master");
         String events = run.getString("events");
         String exposure = run.getString("exposure");
@@ -158,7 +160,7 @@ final class RunCommand implements Runnable {
         err.flush();
         int code = Cra.commandLine(spec.commandLine().getOut(), err).execute(args);
         if (code != 0) {
-            throw new CommandLine.ExecutionException(spec.commandLine(), "cra run: step " + name + " failed (exit " + code + ")");
+            throw new Cra.StepFailed(name, code);
         }
         try {
             Files.createDirectories(marker.getParent());

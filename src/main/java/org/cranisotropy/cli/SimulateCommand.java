@@ -77,6 +77,7 @@ final class SimulateCommand implements Runnable {
 
     @Override
     public void run() {
+        OutputDirectory.require(out, "--out");
         if (samples < 1) {
             throw new IllegalArgumentException("--samples must be >= 1, got " + samples);
         }

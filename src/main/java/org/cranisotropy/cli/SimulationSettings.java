@@ -17,6 +17,44 @@ import org.cranisotropy.montecarlo.ObservedSpectrum;
 final class SimulationSettings {
     private SimulationSettings() {}
 
+    /**
+     * Checks the values of cra.simulation that need no data (the energies mode, the Poisson flag, a given
+     * spectrum's numbers), so that cra run refuses a bad simulation section before any step replaces a table.
+     */
+    static void check(Config conf) {
+        if (conf == null || !conf.hasPath("cra.simulation")) {
+            return;
+        }
+        Config sim = conf.getConfig("cra.simulation");
+        if (sim.hasPath("energies")) {
+            energies(sim.getString("energies"));
+        }
+        if (sim.hasPath("poisson")) {
+            sim.getBoolean("poisson");
+        }
+        Config sp = sim.hasPath("spectrum") ? sim.getConfig("spectrum") : null;
+        if (sp != null) {
+            for (String k : new String[] {"emin-gev", "emax-gev"}) {
+                if (sp.hasPath(k)) {
+                    sp.getDouble(k);
+                }
+            }
+            if (sp.hasPath("fit") && !sp.getBoolean("fit")) {
+                for (String k : new String[] {"index", "index-high", "break-gev", "softness"}) {
+                    sp.getDouble(k);
+                }
+            }
+        }
+    }
+
+    private static MonteCarloOptions.Energies energies(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "data" -> MonteCarloOptions.Energies.DATA;
+            case "spectrum" -> MonteCarloOptions.Energies.SPECTRUM;
+            default -> throw new IllegalArgumentException("energies must be 'spectrum' or 'data', got '" + value + "'");
+        };
+    }
+
     static MonteCarloOptions options(Config conf, String energiesOption, String spectrumOption, Boolean poissonOption,
             PreparedSample data, PrintWriter log) {
         Config sim = conf != null && conf.hasPath("cra.simulation") ? conf.getConfig("cra.simulation") : null;
@@ -24,13 +62,8 @@ final class SimulationSettings {
                 : sim != null && sim.hasPath("energies") ? sim.getString("energies") : "spectrum";
         boolean poisson = poissonOption != null ? poissonOption
                 : sim != null && sim.hasPath("poisson") && sim.getBoolean("poisson");
-        switch (energies.toLowerCase(Locale.ROOT)) {
-            case "data":
-                return new MonteCarloOptions(MonteCarloOptions.Energies.DATA, null, poisson);
-            case "spectrum":
-                break;
-            default:
-                throw new IllegalArgumentException("energies must be 'spectrum' or 'data', got '" + energies + "'");
+        if (energies(energies) == MonteCarloOptions.Energies.DATA) {
+            return new MonteCarloOptions(MonteCarloOptions.Energies.DATA, null, poisson);
         }
         Config sp = sim != null && sim.hasPath("spectrum") ? sim.getConfig("spectrum") : null;
         double lowest = data.energyGev(data.size() - 1);

@@ -116,6 +116,47 @@ class AnalyzeCommandTest {
         assertFalse(Files.exists(tmp.resolve("o").resolve("measured_thresholds")));
     }
 
+    @Test
+    void anOutputDirectoryThatIsAFileIsBadInputBeforeAnyWork() throws Exception {
+        Path events = tmp.resolve("events.csv");
+        Files.writeString(events, csv);
+        Path file = tmp.resolve("a-file");
+        Files.writeString(file, "not a directory");
+        for (Path out : new Path[] {file, file.resolve("below")}) {
+            AlmCommandTest.Run r = AlmCommandTest.run("analyze", "--events", events.toString(), "--exposure",
+                    exposure.toString(), "--out", out.toString());
+            assertEquals(2, r.code(), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("--out " + out) && r.err().contains("is a file, not a directory"), r.err());
+        }
+        assertEquals("not a directory", Files.readString(file));
+    }
+
+    @Test
+    void runPassesItsFailedStepsExitCodeOnWithoutATrace() throws Exception {
+        String[] lines = csv.toString().split("\n");
+        lines[3] = "NaN,10,20,A";
+        Path events = tmp.resolve("bad-run.csv");
+        Files.writeString(events, String.join("\n", lines) + "\n");
+        Path conf = tmp.resolve("run.conf");
+        Files.writeString(conf, "include file(\"" + Path.of(projectFile("conf/demo.conf")).toAbsolutePath() + "\")\n"
+                + "cra.run { out = \"" + tmp.resolve("run") + "\", events = \"" + events
+                + "\", exposure = \"" + exposure + "\", master = \"local[1]\", samples = 2, seed = 1 }\n");
+        AlmCommandTest.Run r = AlmCommandTest.run("run", "--config", conf.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("row 3") && r.err().contains("cra run: step analyze failed (exit 2)")
+                && !r.err().contains("Exception") && !r.err().contains("\tat "), r.err());
+
+        // a bad simulation section is refused before analyze replaces a table
+        Files.writeString(conf, Files.readString(conf).replace(events.toString(), tmp.resolve("events.csv").toString())
+                + "cra.simulation.energies = bogus\n");
+        Files.writeString(tmp.resolve("events.csv"), csv);
+        r = AlmCommandTest.run("run", "--config", conf.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("energies must be 'spectrum' or 'data', got 'bogus'"), r.err());
+        assertFalse(Files.exists(tmp.resolve("run").resolve("measured_thresholds")));
+    }
+
     private void check(String[] lines, int row, String replacement, String column, String value) throws Exception {
         String[] copy = lines.clone();
         copy[row] = replacement;
