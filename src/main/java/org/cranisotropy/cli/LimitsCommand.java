@@ -42,6 +42,7 @@ final class LimitsCommand implements Runnable {
                 throw new IllegalArgumentException(results.resolve(t) + ": missing (run cra analyze and cra simulate first)");
             }
         }
+        ResultsConsistency.check(results);
         SparkSession spark = SparkSessions.create("cra limits", master);
         List<LimitsJob.LimitRow> rows;
         try {

@@ -1,0 +1,85 @@
+package org.cranisotropy.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import org.cranisotropy.io.BadInputException;
+import org.cranisotropy.io.ParquetTable;
+import org.cranisotropy.io.ParquetTableReader;
+
+/**
+ * Whether the measured tables and the bands of a results directory belong to one analysis: the same
+ * thresholds (standard and grid) and bins, and the same number of selected events. {@code cra limits}
+ * compares the data with the bands row by row, so tables of two configurations (an analyze re-run with
+ * other settings over an older simulation) would otherwise give a limits table with rows missing and a
+ * trial-corrected p-value over the wrong scan, without a word.
+ */
+final class ResultsConsistency {
+    private ResultsConsistency() {}
+
+    static void check(Path results) {
+        ParquetTable measured = ParquetTableReader.read(results.resolve("measured_thresholds"));
+        ParquetTable measuredBins = ParquetTableReader.read(results.resolve("measured_bins"));
+        ParquetTable bands = ParquetTableReader.read(results.resolve("bands"));
+        List<String> problems = new ArrayList<>();
+        for (String kind : new String[] {"standard", "grid"}) {
+            compare(kind + " thresholds (GeV)", values(measured, kind, "threshold_gev"), values(bands, kind, "threshold_gev"),
+                    problems);
+        }
+        compare("bins (GeV)", bins(measuredBins, null), bins(bands, "bin"), problems);
+        String a = measured.metadata().get("cra.selected_events");
+        String b = bands.metadata().get("cra.selected_events");
+        if (a != null && b != null && !a.equals(b)) {
+            problems.add("selected events: " + a + " measured, " + b + " simulated");
+        }
+        if (!problems.isEmpty()) {
+            throw new BadInputException(results + ": measured_thresholds/ and bands/ come from different analyses ("
+                    + String.join("; ", problems) + "); run cra simulate again with the events and configuration of "
+                    + "cra analyze (cra run does both)");
+        }
+    }
+
+    /** The distinct values of a column over the exposure-corrected rows of one kind. */
+    private static TreeSet<Double> values(ParquetTable t, String kind, String column) {
+        TreeSet<Double> out = new TreeSet<>();
+        String[] kinds = t.text("kind");
+        double[] corrected = t.numeric("corrected");
+        double[] v = t.numeric(column);
+        for (int i = 0; i < t.rows(); i++) {
+            if (corrected[i] != 0 && kinds[i].equals(kind)) {
+                out.add(v[i]);
+            }
+        }
+        return out;
+    }
+
+    /** The distinct (emin, emax) of the exposure-corrected rows (of one kind, or all when kind is null). */
+    private static TreeSet<String> bins(ParquetTable t, String kind) {
+        TreeSet<String> out = new TreeSet<>();
+        String[] kinds = kind == null ? null : t.text("kind");
+        double[] corrected = t.numeric("corrected");
+        double[] lo = t.numeric("emin_gev");
+        double[] hi = t.numeric("emax_gev");
+        for (int i = 0; i < t.rows(); i++) {
+            if (corrected[i] != 0 && (kinds == null || kinds[i].equals(kind))) {
+                out.add(String.format(Locale.ROOT, "%g-%g", lo[i], hi[i]));
+            }
+        }
+        return out;
+    }
+
+    private static <T> void compare(String what, TreeSet<T> measured, TreeSet<T> simulated, List<String> problems) {
+        if (measured.equals(simulated)) {
+            return;
+        }
+        TreeSet<T> onlyMeasured = new TreeSet<>(measured);
+        onlyMeasured.removeAll(simulated);
+        TreeSet<T> onlySimulated = new TreeSet<>(simulated);
+        onlySimulated.removeAll(measured);
+        problems.add(String.format(Locale.ROOT, "%s: %d measured, %d simulated%s%s", what, measured.size(),
+                simulated.size(), onlyMeasured.isEmpty() ? "" : ", e.g. " + onlyMeasured.first() + " not simulated",
+                onlySimulated.isEmpty() ? "" : ", e.g. " + onlySimulated.first() + " not measured"));
+    }
+}
