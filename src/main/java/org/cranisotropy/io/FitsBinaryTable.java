@@ -20,6 +20,10 @@ public record FitsBinaryTable(String file, int rows, List<Column> columns) {
     /** One column: numeric is null for a text column; text holds every cell either way. */
     public record Column(String name, String unit, double[] numeric, String[] text) {}
 
+    static {
+        FitsLogging.quiet();
+    }
+
     public FitsBinaryTable {
         columns = List.copyOf(columns);
     }

@@ -21,6 +21,10 @@ import org.cranisotropy.sky.Ordering;
  * NSIDE, INDXSCHM = 'IMPLICIT'. NESTED maps are reordered to RING on reading. Uses nom-tam-fits.
  */
 public final class HealpixMapFits {
+    static {
+        FitsLogging.quiet();
+    }
+
     private HealpixMapFits() {}
 
     /** Reads the first column of extension 1 as a full-sky map. */
