@@ -11,7 +11,8 @@ import org.cranisotropy.io.ParquetTableReader;
 
 /**
  * Whether the measured tables and the bands of a results directory belong to one analysis: the same
- * thresholds (standard and grid) and bins, and the same number of selected events. {@code cra limits}
+ * thresholds (standard and grid) and bins, and the same number of selected events; and both measured
+ * tables to one run of cra analyze. {@code cra limits}
  * compares the data with the bands row by row, so tables of two configurations (an analyze re-run with
  * other settings over an older simulation) would otherwise give a limits table with rows missing and a
  * trial-corrected p-value over the wrong scan, without a word.
@@ -34,8 +35,14 @@ final class ResultsConsistency {
         if (a != null && b != null && !a.equals(b)) {
             problems.add("selected events: " + a + " measured, " + b + " simulated");
         }
+        // cra analyze writes both measured tables with one footer; after a failed write they could disagree
+        String t1 = measured.metadata().get("cra.created");
+        String t2 = measuredBins.metadata().get("cra.created");
+        if (t1 != null && t2 != null && !t1.equals(t2)) {
+            problems.add("measured_thresholds/ written by the cra analyze of " + t1 + ", measured_bins/ by that of " + t2);
+        }
         if (!problems.isEmpty()) {
-            throw new BadInputException(results + ": measured_thresholds/ and bands/ come from different analyses ("
+            throw new BadInputException(results + ": the measured tables and bands/ come from different analyses ("
                     + String.join("; ", problems) + "); run cra simulate again with the events and configuration of "
                     + "cra analyze (cra run does both)");
         }
@@ -79,7 +86,11 @@ final class ResultsConsistency {
         TreeSet<T> onlySimulated = new TreeSet<>(simulated);
         onlySimulated.removeAll(measured);
         problems.add(String.format(Locale.ROOT, "%s: %d measured, %d simulated%s%s", what, measured.size(),
-                simulated.size(), onlyMeasured.isEmpty() ? "" : ", e.g. " + onlyMeasured.first() + " not simulated",
-                onlySimulated.isEmpty() ? "" : ", e.g. " + onlySimulated.first() + " not measured"));
+                simulated.size(), onlyMeasured.isEmpty() ? "" : ", e.g. " + text(onlyMeasured.first()) + " not simulated",
+                onlySimulated.isEmpty() ? "" : ", e.g. " + text(onlySimulated.first()) + " not measured"));
+    }
+
+    private static String text(Object value) {
+        return value instanceof Double d ? String.format(Locale.ROOT, "%g", d) : value.toString();
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import org.cranisotropy.io.BadInputException;
 import org.cranisotropy.spark.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,11 +48,24 @@ final class SqlCommand implements Runnable {
             for (Path t : tables) {
                 spark.read().parquet(t.toString()).createOrReplaceTempView(t.getFileName().toString());
             }
-            org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> df = spark.sql(query);
+            org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> df;
+            List<org.apache.spark.sql.Row> result;
+            try {
+                df = spark.sql(query);
+                result = df.limit(rows).collectAsList();
+            } catch (Exception e) { // Scala's AnalysisException (and ParseException) are checked but undeclared
+                if (e instanceof org.apache.spark.sql.AnalysisException) {
+                    // a query the tables cannot answer is bad input: its first line, and the tables there are
+                    throw new BadInputException("query: " + e.getMessage().lines().findFirst().orElse("")
+                            + " (tables: " + String.join(", ", tables.stream().map(t -> t.getFileName().toString())
+                                    .toList()) + ")", e);
+                }
+                throw e;
+            }
             String[] names = df.columns();
             List<String[]> cells = new ArrayList<>();
             cells.add(names);
-            for (org.apache.spark.sql.Row r : df.limit(rows).collectAsList()) {
+            for (org.apache.spark.sql.Row r : result) {
                 String[] c = new String[names.length];
                 for (int i = 0; i < c.length; i++) {
                     c[i] = String.valueOf(r.get(i));

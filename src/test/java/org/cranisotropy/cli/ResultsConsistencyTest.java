@@ -29,7 +29,7 @@ class ResultsConsistencyTest {
 
         Path grid = results("grid", new double[] {100, 200, 300}, new double[] {50, 100, 500}, "1000", "1000");
         bands(grid, new double[] {100, 300}, new double[] {50, 100, 500}, "1000");
-        assertRefused(grid, "grid thresholds (GeV): 3 measured, 2 simulated, e.g. 200.0 not simulated");
+        assertRefused(grid, "grid thresholds (GeV): 3 measured, 2 simulated, e.g. 200.000 not simulated");
 
         Path bins = results("bins", new double[] {100, 200}, new double[] {50, 100, 500}, "1000", "1000");
         bands(bins, new double[] {100, 200}, new double[] {50, 100, 1000}, "1000");
@@ -37,6 +37,13 @@ class ResultsConsistencyTest {
 
         Path events = results("events", new double[] {100, 200}, new double[] {50, 100}, "1000", "999");
         assertRefused(events, "selected events: 1000 measured, 999 simulated");
+
+        Path twoRuns = results("two-runs", new double[] {100}, new double[] {50, 100}, "10", "10");
+        new ParquetTableWriter().column("emin_gev", Kind.DOUBLE).column("emax_gev", Kind.DOUBLE)
+                .column("corrected", Kind.BOOLEAN).row(50.0, 100.0, true)
+                .write(twoRuns.resolve("measured_bins"), Map.of("cra.created", "2026-01-02T00:00:00Z"));
+        assertRefused(twoRuns, "measured_thresholds/ written by the cra analyze of 2026-01-01T00:00:00Z, "
+                + "measured_bins/ by that of 2026-01-02T00:00:00Z");
     }
 
     @Test
@@ -71,13 +78,14 @@ class ResultsConsistencyTest {
             }
             t.row("event", 123.0, corrected); // every-event rows have no band
         }
-        t.write(dir.resolve("measured_thresholds"), Map.of("cra.selected_events", measuredEvents));
+        Map<String, String> footer = Map.of("cra.selected_events", measuredEvents, "cra.created", "2026-01-01T00:00:00Z");
+        t.write(dir.resolve("measured_thresholds"), footer);
         ParquetTableWriter b = new ParquetTableWriter().column("emin_gev", Kind.DOUBLE).column("emax_gev", Kind.DOUBLE)
                 .column("corrected", Kind.BOOLEAN);
         for (int k = 0; k + 1 < binEdges.length; k++) {
             b.row(binEdges[k], binEdges[k + 1], true).row(binEdges[k], binEdges[k + 1], false);
         }
-        b.write(dir.resolve("measured_bins"), Map.of("cra.selected_events", measuredEvents));
+        b.write(dir.resolve("measured_bins"), footer);
         bands(dir, grid, binEdges, simulatedEvents);
         return dir;
     }

@@ -172,6 +172,13 @@ class ReportTest {
         assertEquals(0, q.code(), q.err());
         // 20 samples in chunks of ceil(20 / 8) = 3: seven chunks
         assertTrue(q.out().matches("(?s).*\\b20\\b.*\\b7\\b.*"), q.out());
+
+        // a query the tables cannot answer is bad input on one line, naming the tables there are
+        Run bad = cra("sql", "--results", results.toString(), "SELECT * FROM limitz");
+        assertEquals(2, bad.code(), bad.err());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+        assertTrue(bad.err().contains("TABLE_OR_VIEW_NOT_FOUND") && bad.err().contains("limitz")
+                && bad.err().contains("bands"), bad.err());
     }
 
     @Test
