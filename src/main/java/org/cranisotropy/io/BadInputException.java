@@ -15,9 +15,35 @@ public final class BadInputException extends RuntimeException {
         super(message, cause);
     }
 
-    /** "FILE, row N: what (value V)". Rows count data rows from 1, after any header. */
+    /**
+     * "FILE, row N: what (value V)". Rows count data rows from 1, after any header. When FILE is a
+     * directory of Parquet part files (read in name order as one table), the part holding the row and
+     * the row within it are named instead: "DIR/part-00003.parquet, row n".
+     */
     public static BadInputException atRow(String file, long row, String what, Object value) {
-        return new BadInputException(file + ", row " + row + ": " + what + " (value " + value + ")");
+        return new BadInputException(rowLocation(file, row) + ": " + what + " (value " + value + ")");
+    }
+
+    private static String rowLocation(String file, long row) {
+        java.nio.file.Path dir = java.nio.file.Path.of(file);
+        if (row >= 1 && java.nio.file.Files.isDirectory(dir)) {
+            try {
+                long first = 1;
+                for (java.nio.file.Path part : ParquetTableReader.parts(dir)) {
+                    long n;
+                    try (var reader = ParquetColumns.open(part)) {
+                        n = reader.getRecordCount();
+                    }
+                    if (row < first + n) {
+                        return part + ", row " + (row - first + 1);
+                    }
+                    first += n;
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // the parts cannot be told apart: the row of the whole table it is
+            }
+        }
+        return file + ", row " + row;
     }
 
     /** "FILE, pixel P: what (value V)". */

@@ -57,6 +57,29 @@ class EventFileReaderTest {
     }
 
     @Test
+    void aBadRowInAPartFileIsNamedByItsPartAndItsRowThere() throws IOException {
+        Path dir = tmp.resolve("events");
+        Files.createDirectories(dir);
+        MessageType schema = MessageTypeParser.parseMessageType(
+                "message events { required double energy_gev; required binary event_class (UTF8); "
+                        + "required double l_deg; required double b_deg; }");
+        for (int part = 0; part < 3; part++) {
+            Path f = dir.resolve(String.format("part-%05d.parquet", part));
+            try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(f)).withType(schema).build()) {
+                SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+                for (int i = 0; i < 100; i++) {
+                    double b = part == 1 && i == 50 ? 95.0 : 10.0; // row 151 of the table
+                    w.write(groups.newGroup().append("energy_gev", 100.0 + i).append("event_class", "A")
+                            .append("l_deg", 20.0).append("b_deg", b));
+                }
+            }
+        }
+        BadInputException e = assertThrows(BadInputException.class, () -> EventSample.read(dir));
+        assertTrue(e.getMessage().startsWith(dir.resolve("part-00001.parquet") + ", row 51: b_deg")
+                && e.getMessage().contains("95"), e.getMessage());
+    }
+
+    @Test
     void truncatedParquetIsRejected() throws IOException {
         Path f = tmp.resolve("cut.parquet");
         Files.write(f, "PAR1 this is not a parquet file".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
