@@ -89,6 +89,9 @@ final class SimulateCommand implements Runnable {
         double[] grid = settings.gridThresholds(prepared);
         MonteCarloOptions options = SimulationSettings.options(conf, energies, spectrumGiven, poisson, prepared,
                 spec.commandLine().getErr());
+        // the plan's own checks (a threshold above every selected event, an empty bin) here, as bad input,
+        // rather than in every Spark task that builds the sampler
+        new org.cranisotropy.montecarlo.ScanPlan(prepared, settings.standardThresholds(), grid, settings.binEdgesGev());
         SimulationSpec simulation = new SimulationSpec(data, inputs.eventsName(), cube, settings.selection(),
                 settings.standardThresholds(), grid, settings.binEdgesGev(), seed, options);
         Map<String, String> extra = new LinkedHashMap<>();

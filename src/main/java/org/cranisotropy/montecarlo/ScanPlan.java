@@ -32,6 +32,7 @@ public final class ScanPlan implements java.io.Serializable {
     private final int[] dataCounts;          // events of the data with E >= snapshot energy (non-decreasing)
     private final List<Threshold> thresholds;
     private final List<Bin> bins;
+    private final double highest;            // the highest selected energy, for messages
 
     public ScanPlan(PreparedSample data, double[] standard, double[] grid, double[] binEdges) {
         TreeSet<Double> energies = new TreeSet<>();
@@ -45,6 +46,7 @@ public final class ScanPlan implements java.io.Serializable {
             energies.add(e);
         }
         this.snapshotEnergies = energies.descendingSet().stream().mapToDouble(Double::doubleValue).toArray();
+        this.highest = data.size() > 0 ? data.energyGev(0) : Double.NaN;
         this.dataCounts = new int[snapshotEnergies.length];
         for (int j = 0; j < snapshotEnergies.length; j++) {
             dataCounts[j] = count(data, snapshotEnergies[j]);
@@ -88,7 +90,8 @@ public final class ScanPlan implements java.io.Serializable {
     private Threshold threshold(String kind, double g) {
         int j = snapshot(g);
         if (dataCounts[j] == 0) {
-            throw new IllegalArgumentException("threshold " + g + " GeV is above every selected event");
+            throw new IllegalArgumentException("threshold " + g + " GeV is above every selected event (highest "
+                    + highest + " GeV): empty selection");
         }
         return new Threshold(kind, g, j);
     }
