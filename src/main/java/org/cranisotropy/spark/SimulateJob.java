@@ -316,7 +316,19 @@ public final class SimulateJob {
                 + " grid=" + java.util.Arrays.hashCode(spec.gridThresholds())
                 + " bins=" + java.util.Arrays.toString(spec.binEdgesGev()) + " selection=" + spec.selection()
                 + " options=" + spec.options()
-                + " exposure=" + exposureChecksum(spec);
+                + " exposure=" + exposureChecksum(spec)
+                + " energies_classes=" + eventsChecksum(spec);
+    }
+
+    /** The events' energies and classes (what samples with the data's energies reuse), in file order. */
+    private static long eventsChecksum(SimulationSpec spec) {
+        long h = 17;
+        org.cranisotropy.events.EventSample ev = spec.events();
+        for (int i = 0; i < ev.size(); i++) {
+            h = 31 * h + Double.doubleToLongBits(ev.energyGev(i));
+            h = 31 * h + ev.eventClass(i).ordinal();
+        }
+        return h;
     }
 
     private static long exposureChecksum(SimulationSpec spec) {
@@ -337,6 +349,13 @@ public final class SimulateJob {
                 if (!earlier.equals(fingerprint)) {
                     throw new IllegalArgumentException("--resume: " + staging + " holds chunks of a different simulation ("
                             + earlier + "); run without --resume to start afresh");
+                }
+                // block files a killed task was still writing (ParquetTableWriter's temporary names): made again
+                try (var files = Files.walk(staging)) {
+                    for (Path f : files.filter(f -> f.getFileName().toString().startsWith(".")
+                            && f.getFileName().toString().contains(".tmp-")).toList()) {
+                        Files.deleteIfExists(f);
+                    }
                 }
                 return;
             }

@@ -93,11 +93,43 @@ class SimulateJobTest {
                 () -> runBands("local[2]", spec, 2, out, Map.of(SimulateJob.STOP_AFTER_BLOCKS, "2"), false));
         assertTrue(java.nio.file.Files.notExists(out.resolve("samples")), "no samples/ under the final name");
         assertTrue(java.nio.file.Files.notExists(out.resolve("bands")), "no bands/ under the final name");
+        // a block file the kill cut off while it was being written (the writer's temporary name)
+        Path chunk = out.resolve(".samples.tmp").resolve("chunk=0").resolve("kind=grid");
+        java.nio.file.Path stray = chunk.resolve(".block-000000000016.parquet.tmp-123-45");
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> java.nio.file.Files.write(stray, new byte[0]));
         SparkSession spark = SparkSessions.create("simulate-test", "local[2]");
         try {
+            // the same number of events with other energies or classes: not the simulation the blocks come from
+            EventSample ev = spec.events();
+            double[] e = new double[ev.size()];
+            org.cranisotropy.exposure.EventClass[] c = new org.cranisotropy.exposure.EventClass[ev.size()];
+            double[] l = new double[ev.size()];
+            double[] b = new double[ev.size()];
+            for (int i = 0; i < e.length; i++) {
+                e[i] = ev.energyGev(i);
+                c[i] = ev.eventClass(i);
+                l[i] = ev.lDeg(i);
+                b[i] = ev.bDeg(i);
+            }
+            c[0] = c[0] == org.cranisotropy.exposure.EventClass.A ? org.cranisotropy.exposure.EventClass.B
+                    : org.cranisotropy.exposure.EventClass.A;
+            SimulationSpec other = new SimulationSpec(new EventSample(e, l, b, c), spec.eventsName(), spec.exposure(),
+                    spec.selection(), spec.standardThresholds(), spec.gridThresholds(), spec.binEdgesGev(), spec.seed(),
+                    spec.options());
+            IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class,
+                    () -> SimulateJob.run(spark, other, 60, 2, out, Map.of("cra.seed", "77"), null, true));
+            assertTrue(refused.getMessage().contains("different simulation"), refused.getMessage());
+
             SimulateJob.Result r = SimulateJob.run(spark, spec, 60, 2, out, Map.of("cra.seed", "77"), null, true);
             assertEquals(16, r.reusedSamples(), "the two blocks of 8 samples the killed run wrote are reused");
             assertEquals(clean, spark.read().parquet(out.resolve("bands").toString()).collectAsList());
+            try (var files = java.nio.file.Files.walk(out.resolve("samples"))) {
+                assertEquals(List.of(), files.filter(f -> f.getFileName().toString().contains(".tmp-")).toList(),
+                        "no temporary file of the killed run under samples/");
+            } catch (java.io.IOException x) {
+                throw new java.io.UncheckedIOException(x);
+            }
         } finally {
             spark.stop();
         }
