@@ -42,11 +42,12 @@ final class LimitsCommand implements Runnable {
                 throw new IllegalArgumentException(results.resolve(t) + ": missing (run cra analyze and cra simulate first)");
             }
         }
-        ResultsConsistency.check(results);
+        Map<String, String> madeFrom = new java.util.LinkedHashMap<>(ResultsConsistency.check(results));
+        madeFrom.put("cra.results", results.toString());
         SparkSession spark = SparkSessions.create("cra limits", master);
         List<LimitsJob.LimitRow> rows;
         try {
-            rows = LimitsJob.run(spark, results, RunConfig.metadata("limits", null, Map.of("cra.results", results.toString())));
+            rows = LimitsJob.run(spark, results, RunConfig.metadata("limits", null, madeFrom));
         } finally {
             spark.stop();
         }

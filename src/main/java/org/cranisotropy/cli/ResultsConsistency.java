@@ -2,8 +2,10 @@ package org.cranisotropy.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 import org.cranisotropy.io.BadInputException;
 import org.cranisotropy.io.ParquetTable;
@@ -20,7 +22,12 @@ import org.cranisotropy.io.ParquetTableReader;
 final class ResultsConsistency {
     private ResultsConsistency() {}
 
-    static void check(Path results) {
+    /**
+     * Checks the directory and returns what the limits table is made from, for its footer: the bands'
+     * configuration, seed, sample count and sample recipe, and when the measured tables and the bands
+     * were made.
+     */
+    static Map<String, String> check(Path results) {
         ParquetTable measured = ParquetTableReader.read(results.resolve("measured_thresholds"));
         ParquetTable measuredBins = ParquetTableReader.read(results.resolve("measured_bins"));
         ParquetTable bands = ParquetTableReader.read(results.resolve("bands"));
@@ -46,6 +53,20 @@ final class ResultsConsistency {
                     + String.join("; ", problems) + "); run cra simulate again with the events and configuration of "
                     + "cra analyze (cra run does both)");
         }
+        Map<String, String> from = new LinkedHashMap<>();
+        for (String k : new String[] {"cra.config", "cra.seed", "cra.samples", "cra.samples_made_from", "cra.events",
+            "cra.exposure", "cra.selected_events"}) {
+            if (bands.metadata().containsKey(k)) {
+                from.put(k, bands.metadata().get(k));
+            }
+        }
+        if (t1 != null) {
+            from.put("cra.measured_created", t1);
+        }
+        if (bands.metadata().containsKey("cra.created")) {
+            from.put("cra.bands_created", bands.metadata().get("cra.created"));
+        }
+        return from;
     }
 
     /** The distinct values of a column over the exposure-corrected rows of one kind. */

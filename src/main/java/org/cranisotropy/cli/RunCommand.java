@@ -150,8 +150,10 @@ final class RunCommand implements Runnable {
         // the tool version (with its source revision) is part of every step's fingerprint: a new build redoes
         // the steps instead of mixing outputs of two versions
         String digest = sha256(Version.get() + "\n" + fingerprint);
+        // the marker also holds the state of the step's outputs as it left them: an output rewritten since
+        // (e.g. a cra simulate of other settings into the same directory) makes the step and its followers run
         boolean upToDate = !force && outputs.stream().allMatch(Files::exists) && Files.exists(marker)
-                && digest.equals(read(marker));
+                && (digest + "\n" + stateOf(outputs)).equals(read(marker));
         if (upToDate) {
             err.println("cra run: " + name + " is up to date (" + outputs.get(0) + "), skipped");
             return;
@@ -164,7 +166,7 @@ final class RunCommand implements Runnable {
         }
         try {
             Files.createDirectories(marker.getParent());
-            Files.writeString(marker, digest, StandardCharsets.UTF_8);
+            Files.writeString(marker, digest + "\n" + stateOf(outputs), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -174,15 +176,41 @@ final class RunCommand implements Runnable {
         return conf.hasPath(path) ? conf.getConfig(path).root().render(ConfigRenderOptions.concise()) : "";
     }
 
-    /** Names, sizes and modification times of a file tree: enough to notice changed inputs. */
+    /**
+     * Names, sizes and SHA-256 of the contents of a file tree (an input): a file rewritten with the same
+     * size and an old modification time (cp -p, touch -d) still counts as changed.
+     */
     private static String fingerprintOf(Path p) {
+        return tree(p, f -> {
+            MessageDigest md = sha256();
+            try (var in = new java.security.DigestInputStream(Files.newInputStream(f), md)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            return Files.size(f) + ":" + HexFormat.of().formatHex(md.digest());
+        });
+    }
+
+    /** Names, sizes and modification times of the files of a step's outputs, as the step left them. */
+    private static String stateOf(List<Path> outputs) {
+        StringBuilder b = new StringBuilder();
+        for (Path o : outputs) {
+            b.append(tree(o, f -> Files.size(f) + ":" + Files.getLastModifiedTime(f).toMillis()));
+        }
+        return sha256(b.toString());
+    }
+
+    private interface FileSummary {
+        String of(Path file) throws IOException;
+    }
+
+    private static String tree(Path p, FileSummary summary) {
         if (!Files.exists(p)) {
             return p + ":missing;";
         }
         List<String> parts = new ArrayList<>();
         try (var walk = Files.walk(p)) {
             for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-                parts.add(f + ":" + Files.size(f) + ":" + Files.getLastModifiedTime(f).toMillis());
+                parts.add(f + ":" + summary.of(f));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -199,8 +227,12 @@ final class RunCommand implements Runnable {
     }
 
     private static String sha256(String s) {
+        return HexFormat.of().formatHex(sha256().digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -157,6 +157,53 @@ class AnalyzeCommandTest {
         assertFalse(Files.exists(tmp.resolve("run").resolve("measured_thresholds")));
     }
 
+    @Test
+    void runSkipsAStepOnlyWhileItsInputsAndItsOutputsAreAsItLeftThem() throws Exception {
+        Path events = tmp.resolve("events.csv");
+        Files.writeString(events, csv);
+        Path out = tmp.resolve("run");
+        Path conf = tmp.resolve("run.conf");
+        Files.writeString(conf, "include file(\"" + Path.of(projectFile("conf/demo.conf")).toAbsolutePath() + "\")\n"
+                + "cra.analysis { grid-count = 10, every-event = false }\ncra.simulation.energies = data\n"
+                + "cra.run { out = \"" + out + "\", events = \"" + events + "\", exposure = \"" + exposure
+                + "\", master = \"local[2]\", samples = 4, seed = 1 }\n");
+        AlmCommandTest.Run r = AlmCommandTest.run("run", "--config", conf.toString());
+        assertEquals(0, r.code(), r.err());
+        r = AlmCommandTest.run("run", "--config", conf.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String step : new String[] {"analyze", "simulate", "limits"}) {
+            assertTrue(r.err().contains("cra run: " + step + " is up to date"), r.err());
+        }
+
+        // bands/ rewritten by hand with other settings: simulate (the run's own settings) and limits again
+        r = AlmCommandTest.run("simulate", "--events", events.toString(), "--exposure", exposure.toString(), "--out",
+                out.toString(), "--samples", "3", "--seed", "99", "--master", "local[1]", "--config", conf.toString());
+        assertEquals(0, r.code(), r.err());
+        r = AlmCommandTest.run("run", "--config", conf.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("cra run: analyze is up to date") && r.err().contains("cra run: simulate ...")
+                && r.err().contains("cra run: limits ..."), r.err());
+        assertEquals("4", org.cranisotropy.io.ParquetTableReader.read(out.resolve("bands")).metadata().get("cra.samples"));
+        // limits/ says what it was made from: the bands' seed, sample count and configuration
+        Map<String, String> limits = org.cranisotropy.io.ParquetTableReader.read(out.resolve("limits")).metadata();
+        assertTrue("1".equals(limits.get("cra.seed")) && "4".equals(limits.get("cra.samples"))
+                && limits.get("cra.config").contains("grid-count") && limits.containsKey("cra.measured_created"),
+                limits.toString());
+
+        // the events rewritten with the same size and the old modification time: analyze again
+        java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(events);
+        String[] lines = csv.toString().split("\n");
+        String second = lines[2];
+        lines[2] = lines[1];
+        lines[1] = second;
+        Files.writeString(events, String.join("\n", lines) + "\n");
+        Files.setLastModifiedTime(events, mtime);
+        assertEquals(csv.length(), Files.size(events));
+        r = AlmCommandTest.run("run", "--config", conf.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("cra run: analyze ..."), r.err());
+    }
+
     private void check(String[] lines, int row, String replacement, String column, String value) throws Exception {
         String[] copy = lines.clone();
         copy[row] = replacement;
