@@ -85,8 +85,7 @@ public final class ParquetTableWriter {
             Files.createDirectories(tmp);
             writeRows(tmp.resolve("part-00000.parquet"), metadata);
             Files.createFile(tmp.resolve("_SUCCESS"));
-            deleteRecursively(dir);
-            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            replaceDirectory(tmp, dir);
         } catch (IOException e) {
             try {
                 deleteRecursively(tmp);
@@ -240,6 +239,25 @@ public final class ParquetTableWriter {
         @Override
         protected WriteSupport<Object[]> getWriteSupport(org.apache.parquet.conf.ParquetConfiguration conf) {
             return new RowWriteSupport(schema, kinds);
+        }
+    }
+
+    /**
+     * Moves a finished directory onto its final name, replacing an earlier one without ever leaving a
+     * half-deleted table there: the earlier one is first renamed aside (hidden), the new one renamed into
+     * place, then the earlier one deleted. A process killed in between leaves either no table or a whole
+     * one under the final name, and at most a hidden leftover.
+     */
+    public static void replaceDirectory(Path from, Path to) throws IOException {
+        Path aside = null;
+        if (Files.exists(to)) {
+            aside = to.toAbsolutePath().resolveSibling("." + to.getFileName() + ".old-" + ProcessHandle.current().pid());
+            deleteRecursively(aside);
+            Files.move(to, aside, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        if (aside != null) {
+            deleteRecursively(aside);
         }
     }
 

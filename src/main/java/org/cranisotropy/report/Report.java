@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.cranisotropy.analysis.AnalysisSettings;
@@ -95,8 +94,7 @@ public final class Report {
             Files.writeString(tmp.resolve("index.html"), ReportPage.html(results, run, o.toolVersion(), sections, notes),
                     StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("queries.sql"), ReportPage.queries(results, sections), StandardCharsets.UTF_8);
-            ParquetTableWriter.deleteRecursively(out);
-            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
+            ParquetTableWriter.replaceDirectory(tmp, out);
         } catch (IOException | RuntimeException e) {
             try {
                 ParquetTableWriter.deleteRecursively(tmp);

@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.ArrayList;
@@ -370,8 +369,7 @@ public final class SimulateJob {
     /** Moves a finished directory onto its final name, replacing an earlier one. */
     private static void replace(Path from, Path to) {
         try {
-            ParquetTableWriter.deleteRecursively(to);
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+            ParquetTableWriter.replaceDirectory(from, to);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move " + from + " to " + to + ": " + e.getMessage(), e);
         }
