@@ -104,6 +104,15 @@ final class SimulationSettings {
             flux = ObservedSpectrum.fit(data, emin, emax);
             how = String.format(Locale.ROOT, "fitted to the %d selected events in %.1f s", data.size(),
                     (System.nanoTime() - t0) / 1e9);
+            java.util.List<String> atBounds = ObservedSpectrum.parametersAtBounds(flux);
+            if (!atBounds.isEmpty()) {
+                how += "; " + String.join(", ", atBounds);
+                if (log != null) {
+                    log.println("samples: WARNING the fit leaves " + String.join(", ", atBounds)
+                            + ": the data do not constrain it there; the samples follow the fitted curve (see the "
+                            + "chi-square below), or give the spectrum (--spectrum, cra.simulation.spectrum)");
+                }
+            }
         }
         MonteCarloOptions options = new MonteCarloOptions(MonteCarloOptions.Energies.SPECTRUM, flux, poisson);
         if (log != null) {

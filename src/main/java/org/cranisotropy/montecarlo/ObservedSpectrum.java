@@ -263,11 +263,52 @@ public final class ObservedSpectrum implements java.io.Serializable {
         });
         double mid = 0.5 * (lo + hi);
         double[] start = {3.0, 0.3, mid, Math.log(0.1)};
-        double[] lower = {1.05, 0.0, lo, Math.log(0.01)};
-        double[] upper = {6.0, 3.0, hi, Math.log(2.0)};
+        double[] lower = lowerBounds(lo);
+        double[] upper = upperBounds(hi);
         PointValuePair best = new BOBYQAOptimizer(9, 0.5, 1e-7).optimize(new MaxEval(20_000), nll, GoalType.MINIMIZE,
                 new InitialGuess(start), new SimpleBounds(lower, upper));
         return model(best.getPoint(), eminGev, emaxGev);
+    }
+
+    /** The fit's bounds on (gamma1, gamma2 - gamma1, ln E_b, ln s), ln E_b within the fitted range. */
+    private static double[] lowerBounds(double lnEmin) {
+        return new double[] {1.05, 0.0, lnEmin, Math.log(0.01)};
+    }
+
+    private static double[] upperBounds(double lnEmax) {
+        return new double[] {6.0, 3.0, lnEmax, Math.log(2.0)};
+    }
+
+    /** The fit's parameters, in the order of the bounds. */
+    private static double[] parameters(BrokenPowerLaw f) {
+        return new double[] {f.gamma1(), f.gamma2() - f.gamma1(), Math.log(f.breakGev()), Math.log(f.softness())};
+    }
+
+    /**
+     * The parameters of a fitted spectrum that sit on a bound of {@link #fit} (within 1e-6 of the
+     * range, in the fitted coordinates): the data do not constrain them there, e.g. a softness at its
+     * lower bound 0.01 (a break sharper than the fit allows) or no change of index at all. Names as in
+     * cra.simulation.spectrum.
+     */
+    public static java.util.List<String> parametersAtBounds(BrokenPowerLaw f) {
+        double[] p = parameters(f);
+        double[] lower = lowerBounds(Math.log(f.eminGev()));
+        double[] upper = upperBounds(Math.log(f.emaxGev()));
+        String[] names = {"index", "index-high - index", "break-gev", "softness"};
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            double tol = 1e-6 * (upper[i] - lower[i]);
+            if (p[i] <= lower[i] + tol) {
+                out.add(names[i] + " at its lower bound " + bound(i, lower[i]));
+            } else if (p[i] >= upper[i] - tol) {
+                out.add(names[i] + " at its upper bound " + bound(i, upper[i]));
+            }
+        }
+        return out;
+    }
+
+    private static String bound(int parameter, double value) {
+        return String.format(java.util.Locale.ROOT, "%.4g", parameter >= 2 ? Math.exp(value) : value);
     }
 
     private static BrokenPowerLaw model(double[] p, double emin, double emax) {

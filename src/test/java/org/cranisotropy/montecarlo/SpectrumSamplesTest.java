@@ -71,6 +71,18 @@ class SpectrumSamplesTest {
     }
 
     /** For a pure power law and a constant exposure the tail probability is a closed form. */
+    /** A fitted parameter on a bound of the fit is named, so that cra simulate can warn of it. */
+    @Test
+    void parametersOnABoundOfTheFitAreNamed() {
+        assertEquals(List.of(), ObservedSpectrum.parametersAtBounds(new BrokenPowerLaw(3.1, 3.6, 800, 0.1, 50, 20000)));
+        List<String> sharp = ObservedSpectrum.parametersAtBounds(new BrokenPowerLaw(3.1, 3.6, 800, 0.01, 50, 20000));
+        assertEquals(1, sharp.size(), sharp.toString());
+        assertTrue(sharp.get(0).equals("softness at its lower bound 0.01000"), sharp.toString());
+        List<String> none = ObservedSpectrum.parametersAtBounds(new BrokenPowerLaw(3.1, 3.1, 50, 0.1, 50, 20000));
+        assertEquals(2, none.size(), none.toString());
+        assertEquals(List.of("index-high - index at its lower bound 0.000", "break-gev at its lower bound 50.00"), none);
+    }
+
     @Test
     void tailProbabilityOfAPowerLawIsTheClosedForm() {
         ExposureCube cube = uniform(4);
