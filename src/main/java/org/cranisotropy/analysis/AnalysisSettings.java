@@ -30,6 +30,31 @@ public record AnalysisSettings(ClassSelection selection, double[] standardThresh
                 : new double[0];
     }
 
+    /**
+     * The settings in force, in the terms of {@code cra.analysis}, for output metadata (a run without a
+     * configuration file records what it used), e.g. {@code standard-thresholds-gev [125, 250] grid-count
+     * 200 every-event true bin-edges-gev [50, 100] class-selection [A,B 0-475.5 GeV; A,B,C,D 475.5-1e12 GeV]}.
+     */
+    public String describe() {
+        StringBuilder rules = new StringBuilder();
+        for (ClassSelection.Rule r : selection.rules()) {
+            rules.append(rules.length() == 0 ? "" : "; ")
+                    .append(r.classes().stream().sorted().map(Enum::name).reduce((a, b) -> a + "," + b).orElse(""))
+                    .append(' ').append(number(r.eminGev())).append('-').append(number(r.emaxGev())).append(" GeV");
+        }
+        return "standard-thresholds-gev " + numbers(standardThresholds) + " grid-count " + gridCount + " every-event "
+                + everyEvent + " bin-edges-gev " + numbers(binEdgesGev) + " class-selection [" + rules + "]";
+    }
+
+    private static String numbers(double[] v) {
+        return java.util.Arrays.stream(v).mapToObj(AnalysisSettings::number)
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
+
+    private static String number(double x) {
+        return String.format(java.util.Locale.ROOT, "%.6g", x).replaceFirst("\\.?0+(e|$)", "$1");
+    }
+
     /** The defaults of conf/demo.conf. */
     public static AnalysisSettings defaults() {
         return new AnalysisSettings(ClassSelection.calet2025(), EnergyScan.standardThresholds(), 200, true,

@@ -65,6 +65,7 @@ final class AnalyzeCommand implements Runnable {
         List<BinRow> bins = scan.bins(settings.binEdgesGev());
         Map<String, String> extra = data.metadata();
         extra.put("cra.selected_events", Long.toString(prepared.size()));
+        extra.put("cra.analysis", settings.describe()); // in force, with or without --config
         MeasuredTables.write(out, rows, bins, RunConfig.metadata("analyze", conf, extra));
         long t4 = System.nanoTime();
         PrintWriter o = spec.commandLine().getOut();

@@ -58,6 +58,10 @@ class AnalyzeCommandTest {
                 out.resolve("measured_bins").resolve("part-00000.parquet")))) {
             Map<String, String> kv = reader.getFooter().getFileMetaData().getKeyValueMetaData();
             assertTrue(kv.containsKey("cra.version") && kv.get("cra.config").contains("bin-edges-gev"), kv.toString());
+            // the settings in force, in cra.analysis's terms (what a run without --config records too)
+            assertTrue(kv.get("cra.analysis").startsWith("standard-thresholds-gev [125, 250, 500, 1000, 2000] grid-count 200")
+                    && kv.get("cra.analysis").contains("bin-edges-gev [50, 65, 100, 158, 251, 398, 562, 1000, 5000]")
+                    && kv.get("cra.analysis").contains("class-selection [A,B 0-475.5 GeV; "), kv.get("cra.analysis"));
         }
     }
 
