@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
             "  lr:        Fermi-LAT 2017 likelihood ratio on C1ani from C1 and the white noise C_N.",
             "  bayes:     Fermi-LAT 2017 Bayesian credible bound on C1ani from C1 and C_N. The 2017 prior is not",
             "             verified (see README): flat in C1ani is our reading, and it gives limits of at least",
-            "             399 C_N at 95 % CL.",
+            "             399 C_N at 95 %% CL.", // %% : picocli formats the description
             "The limit on delta is 3 sqrt(C1ani / (4 pi))."
         })
 final class LimitCommand implements Runnable {

@@ -110,13 +110,19 @@ final class RunCommand implements Runnable {
             }
         }
         String d = out.toString();
-        o.printf("%nThe result tables (Parquet) are in %s/: events/ measured_thresholds/ measured_bins/ samples/ "
-                + "(partitioned by chunk and kind) bands/ limits/;%nexposure/ holds the maps (healpy-readable FITS, manifest.csv, "
-                + "exposure.parquet). `cra limits --results %s --all` prints every threshold.%n", d, d);
+        // events/ and exposure/ are in OUT only when the run made them (not with cra.run.events / .exposure)
+        boolean events = Files.isDirectory(out.resolve("events"));
+        boolean exposure = Files.isDirectory(out.resolve("exposure"));
+        o.printf("%nThe result tables (Parquet) are in %s/: %smeasured_thresholds/ measured_bins/ samples/ "
+                + "(partitioned by chunk and kind) bands/ limits/;%n%s`cra limits --results %s --all` prints every "
+                + "threshold.%n", d, events ? "events/ " : "", exposure ? "exposure/ holds the maps (healpy-readable "
+                + "FITS, manifest.csv, exposure.parquet). " : "", d);
         o.println();
         o.println("Example queries, Spark SQL through cra (each table is a view named after its directory):");
         for (String q : QUERIES_SPARK) {
-            o.printf("  submit/cra sql --results %s \"%s\"%n", d, q);
+            if (events || !q.contains("FROM events")) {
+                o.printf("  submit/cra sql --results %s \"%s\"%n", d, q);
+            }
         }
         o.println("and the same with DuckDB (duckdb CLI from the repository top):");
         for (String q : QUERIES_DUCKDB) {

@@ -97,7 +97,7 @@ final class SimulateCommand implements Runnable {
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("cra.samples_made_from", options.describe());
         if (options.energies() == MonteCarloOptions.Energies.SPECTRUM) {
-            extra.put("cra.spectrum_fit_quality", SimulationSettings.checkFit(options, prepared,
+            extra.put("cra.spectrum_fit_quality", SimulationSettings.checkFit(options, SimulationSettings.fitted(conf, spectrumGiven), prepared,
                     spec.commandLine().getErr()));
             // machine-readable (BrokenPowerLaw.toCsv): the report draws it
             extra.put("cra.spectrum", options.spectrum().toCsv());

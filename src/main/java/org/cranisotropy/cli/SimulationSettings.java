@@ -47,6 +47,12 @@ final class SimulationSettings {
         }
     }
 
+    /** Whether the sample spectrum is fitted to the data (neither --spectrum nor spectrum.fit = false). */
+    static boolean fitted(Config conf, String spectrumOption) {
+        String fit = "cra.simulation.spectrum.fit";
+        return spectrumOption == null && !(conf != null && conf.hasPath(fit) && !conf.getBoolean(fit));
+    }
+
     private static MonteCarloOptions.Energies energies(String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "data" -> MonteCarloOptions.Energies.DATA;
@@ -126,9 +132,9 @@ final class SimulationSettings {
      * How well a SPECTRUM run's distribution describes the data's energies (40 log bins), printed with a
      * warning below p = 0.001; the description is what the run's metadata records.
      */
-    static String checkFit(MonteCarloOptions options, PreparedSample data, PrintWriter log) {
+    static String checkFit(MonteCarloOptions options, boolean fitted, PreparedSample data, PrintWriter log) {
         ObservedSpectrum.GoodnessOfFit g = ObservedSpectrum.of(options.spectrum(), data.selectionExposure())
-                .goodnessOfFit(data, 40);
+                .goodnessOfFit(data, 40, fitted ? 4 : 0);
         String text = String.format(Locale.ROOT, "chi2 %.1f for %d dof in %d log bins, p = %.3g", g.chi2(), g.dof(),
                 g.bins(), g.pValue());
         log.printf("samples: the spectrum against the data's energies: %s%n", text);

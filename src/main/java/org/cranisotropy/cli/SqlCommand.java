@@ -34,6 +34,9 @@ final class SqlCommand implements Runnable {
 
     @Override
     public void run() {
+        if (!Files.isDirectory(results)) {
+            throw new BadInputException("--results " + results + ": no such directory");
+        }
         List<Path> tables = new ArrayList<>();
         try (var list = Files.list(results)) {
             list.filter(p -> Files.isDirectory(p) && Files.exists(p.resolve("_SUCCESS"))).sorted().forEach(tables::add);

@@ -167,10 +167,11 @@ public final class ObservedSpectrum implements java.io.Serializable {
     /**
      * How well this distribution describes the data's selected energies: the events in [emin, emax]
      * counted in {@code bins} log-spaced bins against N (P(E &gt;= lo) - P(E &gt;= hi)); bins expecting fewer
-     * than 5 events are merged with their neighbours toward high energy, and the 4 fitted parameters are
-     * taken off the degrees of freedom (Commons Statistics chi-square survival probability).
+     * than 5 events are merged with their neighbours toward high energy, and the parameters fitted to
+     * these data (4 for a fitted spectrum, 0 for a given one) are taken off the degrees of freedom
+     * (Commons Statistics chi-square survival probability).
      */
-    public GoodnessOfFit goodnessOfFit(PreparedSample data, int bins) {
+    public GoodnessOfFit goodnessOfFit(PreparedSample data, int bins, int fittedParameters) {
         EnergyHistogram h = EnergyHistogram.of(data, flux.eminGev(), flux.emaxGev(), bins);
         long[] observed = h.observed();
         double[] expected = expected(h);
@@ -190,7 +191,7 @@ public final class ObservedSpectrum implements java.io.Serializable {
                 observedSum = 0;
             }
         }
-        int dof = Math.max(1, used - 1 - 4);
+        int dof = Math.max(1, used - 1 - fittedParameters);
         double p = org.apache.commons.statistics.distribution.ChiSquaredDistribution.of(dof).survivalProbability(chi2);
         return new GoodnessOfFit(chi2, dof, p, used);
     }

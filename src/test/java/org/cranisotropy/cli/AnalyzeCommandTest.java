@@ -173,6 +173,9 @@ class AnalyzeCommandTest {
                 + "\", master = \"local[2]\", samples = 4, seed = 1 }\n");
         AlmCommandTest.Run r = AlmCommandTest.run("run", "--config", conf.toString());
         assertEquals(0, r.code(), r.err());
+        // the events and maps are the user's, not in OUT: the closing message neither lists them nor queries them
+        assertTrue(r.out().contains("measured_thresholds/") && !r.out().contains("events/")
+                && !r.out().contains("exposure/ holds") && !r.out().contains("FROM events"), r.out());
         r = AlmCommandTest.run("run", "--config", conf.toString());
         assertEquals(0, r.code(), r.err());
         for (String step : new String[] {"analyze", "simulate", "limits"}) {

@@ -51,6 +51,23 @@ class LimitCommandTest {
     }
 
     @Test
+    void helpIsFormattedWithoutWarnings() {
+        // picocli reports a description it cannot format on System.err, not on the command's streams
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        Run r;
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            r = run("limit", "--help");
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("399 C_N at 95 % CL."), r.out());
+        assertEquals("", captured.toString() + r.err());
+    }
+
+    @Test
     void fermi2010Json() throws Exception {
         JsonNode g = Golden.json("limits_golden.json").get("fermi2010").get(5);
         double dm = g.get("delta_meas").asDouble();

@@ -116,11 +116,11 @@ class SpectrumSamplesTest {
         ObservedSpectrum t = ObservedSpectrum.of(truth, sel);
         ObservedSpectrum f = ObservedSpectrum.of(fit, sel);
         // the binned goodness of fit accepts the fit and rejects a spectrum 0.2 too hard
-        ObservedSpectrum.GoodnessOfFit good = f.goodnessOfFit(data, 40);
+        ObservedSpectrum.GoodnessOfFit good = f.goodnessOfFit(data, 40, 4);
         assertTrue(good.pValue() > 1e-3, "fitted spectrum rejected: " + good);
         ObservedSpectrum wrong = ObservedSpectrum.of(new BrokenPowerLaw(truth.gamma1() - 0.2, truth.gamma2(),
                 truth.breakGev(), truth.softness(), truth.eminGev(), truth.emaxGev()), sel);
-        ObservedSpectrum.GoodnessOfFit bad = wrong.goodnessOfFit(data, 40);
+        ObservedSpectrum.GoodnessOfFit bad = wrong.goodnessOfFit(data, 40, 4);
         assertTrue(bad.pValue() < 1e-6, "a wrong spectrum accepted: " + bad);
         for (double e : new double[] {100, 300, 475.5, 1000, 3000}) {
             double p = t.tailProbability(e);

@@ -179,6 +179,10 @@ class ReportTest {
         assertEquals(1, bad.err().strip().lines().count(), bad.err());
         assertTrue(bad.err().contains("TABLE_OR_VIEW_NOT_FOUND") && bad.err().contains("limitz")
                 && bad.err().contains("bands"), bad.err());
+        Run missing = cra("sql", "--results", results.resolve("no-such-dir").toString(), "SELECT 1");
+        assertEquals(2, missing.code(), missing.err());
+        assertEquals(1, missing.err().strip().lines().count(), missing.err());
+        assertTrue(missing.err().contains("no-such-dir: no such directory"), missing.err());
     }
 
     @Test
