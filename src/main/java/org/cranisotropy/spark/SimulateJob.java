@@ -309,14 +309,36 @@ public final class SimulateJob {
 
     /** What a staged chunk was made from: resume only reuses chunks of the same simulation. */
     private static String fingerprint(SimulationSpec spec, long n, long chunkSize) {
-        return "seed=" + spec.seed() + " samples=" + n + " chunk=" + chunkSize + " events=" + spec.eventsName()
-                + " n_events=" + spec.events().size() + " nside=" + spec.exposure().nside()
-                + " standard=" + java.util.Arrays.toString(spec.standardThresholds())
-                + " grid=" + java.util.Arrays.hashCode(spec.gridThresholds())
-                + " bins=" + java.util.Arrays.toString(spec.binEdgesGev()) + " selection=" + spec.selection()
-                + " options=" + spec.options()
-                + " exposure=" + exposureChecksum(spec)
-                + " energies_classes=" + eventsChecksum(spec);
+        // one field a line, so that a refused resume can name the fields that differ; the events count by
+        // their content (count, energies and classes), not by the path they were read from
+        return String.join("\n", "seed=" + spec.seed(), "samples=" + n, "chunk=" + chunkSize,
+                "n_events=" + spec.events().size(), "nside=" + spec.exposure().nside(),
+                "standard=" + java.util.Arrays.toString(spec.standardThresholds()),
+                "grid=" + java.util.Arrays.hashCode(spec.gridThresholds()),
+                "bins=" + java.util.Arrays.toString(spec.binEdgesGev()), "selection=" + spec.selection(),
+                "options=" + spec.options(), "exposure=" + exposureChecksum(spec),
+                "energies_classes=" + eventsChecksum(spec));
+    }
+
+    /** The names of the fingerprint fields (key=value lines) in which two fingerprints differ. */
+    private static List<String> differingFields(String a, String b) {
+        Map<String, String> x = new java.util.LinkedHashMap<>();
+        for (String line : a.split("\n")) {
+            x.put(line.split("=", 2)[0], line);
+        }
+        Map<String, String> y = new java.util.LinkedHashMap<>();
+        for (String line : b.split("\n")) {
+            y.put(line.split("=", 2)[0], line);
+        }
+        Set<String> keys = new java.util.LinkedHashSet<>(x.keySet());
+        keys.addAll(y.keySet());
+        List<String> out = new ArrayList<>();
+        for (String k : keys) {
+            if (!java.util.Objects.equals(x.get(k), y.get(k))) {
+                out.add(k);
+            }
+        }
+        return out;
     }
 
     /** The events' energies and classes (what samples with the data's energies reuse), in file order. */
@@ -346,8 +368,9 @@ public final class SimulateJob {
             if (resume && Files.exists(stamp)) {
                 String earlier = Files.readString(stamp);
                 if (!earlier.equals(fingerprint)) {
-                    throw new IllegalArgumentException("--resume: " + staging + " holds chunks of a different simulation ("
-                            + earlier + "); run without --resume to start afresh");
+                    throw new IllegalArgumentException("--resume: " + staging + " holds chunks of a different simulation "
+                            + "(it differs in " + String.join(", ", differingFields(earlier, fingerprint))
+                            + "); run without --resume to start afresh");
                 }
                 // block files a killed task was still writing (ParquetTableWriter's temporary names): made again
                 try (var files = Files.walk(staging)) {

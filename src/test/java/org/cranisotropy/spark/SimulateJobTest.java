@@ -119,9 +119,14 @@ class SimulateJobTest {
             IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(
                     IllegalArgumentException.class,
                     () -> SimulateJob.run(spark, other, 60, 2, out, Map.of("cra.seed", "77"), null, true));
-            assertTrue(refused.getMessage().contains("different simulation"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("different simulation (it differs in energies_classes)"),
+                    refused.getMessage());
 
-            SimulateJob.Result r = SimulateJob.run(spark, spec, 60, 2, out, Map.of("cra.seed", "77"), null, true);
+            // the same events read from another path (./events, a copy): the same simulation
+            SimulationSpec renamed = new SimulationSpec(spec.events(), "elsewhere/" + spec.eventsName(), spec.exposure(),
+                    spec.selection(), spec.standardThresholds(), spec.gridThresholds(), spec.binEdgesGev(), spec.seed(),
+                    spec.options());
+            SimulateJob.Result r = SimulateJob.run(spark, renamed, 60, 2, out, Map.of("cra.seed", "77"), null, true);
             assertEquals(16, r.reusedSamples(), "the two blocks of 8 samples the killed run wrote are reused");
             assertEquals(clean, spark.read().parquet(out.resolve("bands").toString()).collectAsList());
             try (var files = java.nio.file.Files.walk(out.resolve("samples"))) {
