@@ -64,11 +64,12 @@ final class RunCommand implements Runnable {
             step(out, "exposure", section(conf, "cra.exposure"), List.of(exposureDir.resolve("manifest.csv")),
                     "exposure", "--config", cfg, "--out", out.toString(), "--master", master);
         }
+        String maps = fingerprintOf(exposureDir); // the maps are final from here on: hashed once
         if (events.isEmpty()) {
-            step(out, "generate", section(conf, "cra.events") + fingerprintOf(exposureDir), List.of(eventsPath),
+            step(out, "generate", section(conf, "cra.events") + maps, List.of(eventsPath),
                     "generate", "--config", cfg, "--out", out.toString(), "--exposure", exposureDir.toString());
         }
-        String inputs = fingerprintOf(eventsPath) + fingerprintOf(exposureDir) + section(conf, "cra.analysis");
+        String inputs = fingerprintOf(eventsPath) + maps + section(conf, "cra.analysis");
         step(out, "analyze", inputs, List.of(out.resolve("measured_thresholds"), out.resolve("measured_bins")),
                 "analyze", "--events", eventsPath.toString(), "--exposure", exposureDir.toString(), "--out",
                 out.toString(), "--config", cfg);

@@ -31,6 +31,30 @@ public final class ParquetColumns {
                         .build());
     }
 
+    /** The column types {@link #read} accepts. */
+    private static final java.util.Set<PrimitiveTypeName> READ = java.util.EnumSet.of(PrimitiveTypeName.DOUBLE,
+            PrimitiveTypeName.INT64, PrimitiveTypeName.INT32, PrimitiveTypeName.BOOLEAN);
+
+    /** The column readers of one row group: values column by column, no record assembly. */
+    static ColumnReadStoreImpl columns(PageReadStore pages, MessageType schema, String createdBy) {
+        return new ColumnReadStoreImpl(pages, new GroupRecordConverter(schema).getRootConverter(), schema, createdBy);
+    }
+
+    /**
+     * The current (non-null) value of a column reader as a double: DOUBLE, FLOAT, INT32, INT64, and
+     * BOOLEAN as 1/0; NaN for any other type.
+     */
+    static double number(ColumnReader r, PrimitiveTypeName type) {
+        return switch (type) {
+            case DOUBLE -> r.getDouble();
+            case FLOAT -> r.getFloat();
+            case INT32 -> r.getInteger();
+            case INT64 -> r.getLong();
+            case BOOLEAN -> r.getBoolean() ? 1.0 : 0.0;
+            default -> Double.NaN;
+        };
+    }
+
     /** The named columns of a file, as double values (INT64 and BOOLEAN converted), in file row order. */
     public static double[][] read(Path file, String... names) {
         try (ParquetFileReader reader = open(file)) {
@@ -51,8 +75,7 @@ public final class ParquetColumns {
             int at = 0;
             PageReadStore pages;
             while ((pages = reader.readNextRowGroup()) != null) {
-                ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages,
-                        new GroupRecordConverter(schema).getRootConverter(), schema, createdBy);
+                ColumnReadStoreImpl store = columns(pages, schema, createdBy);
                 int n = (int) pages.getRowCount();
                 for (int c = 0; c < cols.length; c++) {
                     ColumnReader r = store.getColumnReader(cols[c]);
@@ -62,15 +85,10 @@ public final class ParquetColumns {
                     for (int i = 0; i < n; i++) {
                         if (r.getCurrentDefinitionLevel() < maxDef) {
                             dst[at + i] = type == PrimitiveTypeName.DOUBLE ? Double.NaN : 0.0;
+                        } else if (!READ.contains(type)) {
+                            throw new BadInputException(file + ": column " + cols[c].getPath()[0] + " is not numeric");
                         } else {
-                            dst[at + i] = switch (type) {
-                                case DOUBLE -> r.getDouble();
-                                case INT64 -> r.getLong();
-                                case INT32 -> r.getInteger();
-                                case BOOLEAN -> r.getBoolean() ? 1.0 : 0.0;
-                                default -> throw new BadInputException(file + ": column " + cols[c].getPath()[0]
-                                        + " is not numeric");
-                            };
+                            dst[at + i] = number(r, type);
                         }
                         r.consume();
                     }

@@ -13,7 +13,6 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -126,8 +125,7 @@ public final class ParquetTableReader {
             PageReadStore pages;
             while ((pages = reader.readNextRowGroup()) != null) {
                 // column by column through Parquet's column readers: no record object per row
-                ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages,
-                        new GroupRecordConverter(schema).getRootConverter(), schema, createdBy);
+                ColumnReadStoreImpl store = ParquetColumns.columns(pages, schema, createdBy);
                 int rows = (int) pages.getRowCount();
                 for (int f = 0; f < fields.size(); f++) {
                     if (cols[f] != null) {
@@ -164,7 +162,7 @@ public final class ParquetTableReader {
             if (text != null) {
                 text[i] = present ? text(r, type) : "";
             } else {
-                numbers[i] = present ? number(r, type) : Double.NaN;
+                numbers[i] = present ? ParquetColumns.number(r, type) : Double.NaN;
             }
             r.consume();
             read++;
@@ -189,16 +187,4 @@ public final class ParquetTableReader {
             default -> "";
         };
     }
-
-    private static double number(ColumnReader r, PrimitiveTypeName type) {
-        return switch (type) {
-            case DOUBLE -> r.getDouble();
-            case FLOAT -> r.getFloat();
-            case INT32 -> r.getInteger();
-            case INT64 -> r.getLong();
-            case BOOLEAN -> r.getBoolean() ? 1.0 : 0.0;
-            default -> Double.NaN;
-        };
-    }
-
 }

@@ -320,16 +320,19 @@ public final class SimulateJob {
                 "energies_classes=" + eventsChecksum(spec));
     }
 
+    /** A fingerprint's key=value lines by key. */
+    private static Map<String, String> fields(String fingerprint) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (String line : fingerprint.split("\n")) {
+            m.put(line.split("=", 2)[0], line);
+        }
+        return m;
+    }
+
     /** The names of the fingerprint fields (key=value lines) in which two fingerprints differ. */
     private static List<String> differingFields(String a, String b) {
-        Map<String, String> x = new java.util.LinkedHashMap<>();
-        for (String line : a.split("\n")) {
-            x.put(line.split("=", 2)[0], line);
-        }
-        Map<String, String> y = new java.util.LinkedHashMap<>();
-        for (String line : b.split("\n")) {
-            y.put(line.split("=", 2)[0], line);
-        }
+        Map<String, String> x = fields(a);
+        Map<String, String> y = fields(b);
         Set<String> keys = new java.util.LinkedHashSet<>(x.keySet());
         keys.addAll(y.keySet());
         List<String> out = new ArrayList<>();

@@ -143,9 +143,7 @@ class AnalyzeCommandTest {
         Path events = tmp.resolve("bad-run.csv");
         Files.writeString(events, String.join("\n", lines) + "\n");
         Path conf = tmp.resolve("run.conf");
-        Files.writeString(conf, "include file(\"" + Path.of(projectFile("conf/demo.conf")).toAbsolutePath() + "\")\n"
-                + "cra.run { out = \"" + tmp.resolve("run") + "\", events = \"" + events
-                + "\", exposure = \"" + exposure + "\", master = \"local[1]\", samples = 2, seed = 1 }\n");
+        writeRunConfig(conf, "", tmp.resolve("run"), events, "local[1]", 2);
         AlmCommandTest.Run r = AlmCommandTest.run("run", "--config", conf.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("row 3") && r.err().contains("cra run: step analyze failed (exit 2)")
@@ -167,10 +165,8 @@ class AnalyzeCommandTest {
         Files.writeString(events, csv);
         Path out = tmp.resolve("run");
         Path conf = tmp.resolve("run.conf");
-        Files.writeString(conf, "include file(\"" + Path.of(projectFile("conf/demo.conf")).toAbsolutePath() + "\")\n"
-                + "cra.analysis { grid-count = 10, every-event = false }\ncra.simulation.energies = data\n"
-                + "cra.run { out = \"" + out + "\", events = \"" + events + "\", exposure = \"" + exposure
-                + "\", master = \"local[2]\", samples = 4, seed = 1 }\n");
+        writeRunConfig(conf, "cra.analysis { grid-count = 10, every-event = false }\ncra.simulation.energies = data\n",
+                out, events, "local[2]", 4);
         AlmCommandTest.Run r = AlmCommandTest.run("run", "--config", conf.toString());
         assertEquals(0, r.code(), r.err());
         // the events and maps are the user's, not in OUT: the closing message neither lists them nor queries them
@@ -224,6 +220,14 @@ class AnalyzeCommandTest {
         assertTrue(r.err().contains(events.toString()) && r.err().contains("row " + row) && r.err().contains(column)
                 && r.err().contains(value), r.err());
         assertFalse(Files.exists(out));
+    }
+
+    /** A run configuration: conf/demo.conf, then the given lines, then cra.run over these events and maps. */
+    private void writeRunConfig(Path conf, String lines, Path out, Path events, String master, int samples)
+            throws java.io.IOException {
+        Files.writeString(conf, "include file(\"" + Path.of(projectFile("conf/demo.conf")).toAbsolutePath() + "\")\n"
+                + lines + "cra.run { out = \"" + out + "\", events = \"" + events + "\", exposure = \"" + exposure
+                + "\", master = \"" + master + "\", samples = " + samples + ", seed = 1 }\n");
     }
 
     static String projectFile(String rel) {
