@@ -43,7 +43,8 @@ public record AnalysisSettings(ClassSelection selection, double[] standardThresh
                     .append(' ').append(number(r.eminGev())).append('-').append(number(r.emaxGev())).append(" GeV");
         }
         return "standard-thresholds-gev " + numbers(standardThresholds) + " grid-count " + gridCount + " every-event "
-                + everyEvent + " bin-edges-gev " + numbers(binEdgesGev) + " class-selection [" + rules + "]";
+                + everyEvent + " bin-edges-gev " + numbers(binEdgesGev) + " class-selection [" + rules + "]"
+                + " exposure-floor " + number(selection.exposureFloor());
     }
 
     private static String numbers(double[] v) {
@@ -55,9 +56,16 @@ public record AnalysisSettings(ClassSelection selection, double[] standardThresh
         return String.format(java.util.Locale.ROOT, "%.6g", x).replaceFirst("\\.?0+(e|$)", "$1");
     }
 
+    /**
+     * The exposure floor when cra.analysis.exposure-floor is not set: pixels below 1 % of the selection
+     * exposure's maximum leave the analysis (chosen by cra validate on the demo run, method.md section 8).
+     */
+    public static final double DEFAULT_EXPOSURE_FLOOR = 0.01;
+
     /** The defaults of conf/demo.conf. */
     public static AnalysisSettings defaults() {
-        return new AnalysisSettings(ClassSelection.calet2025(), EnergyScan.standardThresholds(), 200, true,
+        return new AnalysisSettings(ClassSelection.calet2025().withExposureFloor(DEFAULT_EXPOSURE_FLOOR),
+                EnergyScan.standardThresholds(), 200, true,
                 new double[] {50, 65, 100, 158, 251, 398, 562, 1000, 5000});
     }
 
@@ -83,9 +91,10 @@ public record AnalysisSettings(ClassSelection selection, double[] standardThresh
             }
             ClassSelection selection;
             try {
-                selection = new ClassSelection(rules);
+                selection = new ClassSelection(rules, c.hasPath("exposure-floor") ? c.getDouble("exposure-floor")
+                        : DEFAULT_EXPOSURE_FLOOR);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("cra.analysis.class-selection: " + e.getMessage(), e);
+                throw new IllegalArgumentException("cra.analysis.class-selection / exposure-floor: " + e.getMessage(), e);
             }
             return new AnalysisSettings(selection, standard, c.getInt("grid-count"), c.getBoolean("every-event"), bins);
         } catch (ConfigException e) {

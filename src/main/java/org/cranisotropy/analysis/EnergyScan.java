@@ -12,6 +12,9 @@ import java.util.List;
 public final class EnergyScan {
     private final LowMultipoles ylm;
     private final PreparedSample sample;
+    /** Prefix sums over the events (high to low energy) of h(E_i) and g(E_i) of {@link ExpectedWhiteNoise}. */
+    private double[] noiseH;
+    private double[] noiseG;
 
     public EnergyScan(LowMultipoles ylm, PreparedSample sample) {
         if (ylm.nside() != sample.exposure().nside()) {
@@ -56,7 +59,7 @@ public final class EnergyScan {
                         + sample.energyGev(0) + " GeV): empty selection");
             }
             for (boolean corrected : new boolean[] {true, false}) {
-                double cn = withNoise ? WhiteNoiseLevel.of(sample, 0, i, corrected) : Double.NaN;
+                double cn = withNoise ? noise(0, i, corrected) : Double.NaN;
                 rows.add(new ThresholdRow(kind, t[k], corrected, acc.measure(corrected, cn)));
             }
         }
@@ -65,7 +68,7 @@ public final class EnergyScan {
 
     /**
      * One row per distinct event energy (JPS 2025: every event's energy is a threshold), from high to
-     * low, with and without correction. cn is NaN here (it needs the whole map per threshold).
+     * low, with and without correction, each with its white-noise level.
      */
     public List<ThresholdRow> everyEvent() {
         List<ThresholdRow> rows = new ArrayList<>(2 * sample.size());
@@ -75,8 +78,9 @@ public final class EnergyScan {
             if (i + 1 < sample.size() && sample.energyGev(i + 1) == sample.energyGev(i)) {
                 continue;
             }
-            rows.add(new ThresholdRow("every_event", sample.energyGev(i), true, acc.measure(true, Double.NaN)));
-            rows.add(new ThresholdRow("every_event", sample.energyGev(i), false, acc.measure(false, Double.NaN)));
+            rows.add(new ThresholdRow("every_event", sample.energyGev(i), true, acc.measure(true, noise(0, i + 1, true))));
+            rows.add(new ThresholdRow("every_event", sample.energyGev(i), false,
+                    acc.measure(false, noise(0, i + 1, false))));
         }
         return rows;
     }
@@ -101,10 +105,33 @@ public final class EnergyScan {
             }
             for (boolean corrected : new boolean[] {true, false}) {
                 rows.add(new BinRow(lo, hi, corrected,
-                        acc.measure(corrected, WhiteNoiseLevel.of(sample, from, to, corrected))));
+                        acc.measure(corrected, noise(from, to, corrected))));
             }
         }
         return rows;
+    }
+
+    /**
+     * The white-noise level of events [from, to): {@link ExpectedWhiteNoise} with correction, 4 pi / n
+     * without. The per-event terms are made once, on first use.
+     */
+    public double noise(int from, int to, boolean corrected) {
+        if (!corrected) {
+            return ExpectedWhiteNoise.uncorrected(to - from);
+        }
+        if (noiseH == null) {
+            ExpectedWhiteNoise terms = new ExpectedWhiteNoise(sample.selectionExposure());
+            double[] h = new double[sample.size() + 1];
+            double[] g = new double[sample.size() + 1];
+            for (int i = 0; i < sample.size(); i++) {
+                double[] t = terms.terms(sample.energyGev(i));
+                h[i + 1] = h[i] + t[0];
+                g[i + 1] = g[i] + t[1];
+            }
+            noiseH = h;
+            noiseG = g;
+        }
+        return ExpectedWhiteNoise.level(noiseH[to] - noiseH[from], noiseG[to] - noiseG[from]);
     }
 
     /** Running a_lm with and without correction, and the running sum of mean exposures. */

@@ -38,15 +38,30 @@ public final class PreparedSample {
     }
 
     /**
-     * Applies the class selection and looks up the exposure of every event. An event whose class has
-     * no exposure maps or whose pixel has zero exposure is bad input (named by file and row).
+     * Applies the class selection and the exposure floor (events in pixels it leaves out are not
+     * selected) and looks up the exposure of every event. An event whose class has no exposure maps or
+     * whose pixel has zero exposure is bad input (named by file and row).
      */
     public static PreparedSample of(EventSample events, String file, ExposureCube exposure, ClassSelection selection) {
         HealpixGrid grid = new HealpixGrid(exposure.nside());
         SelectionExposure selected = new SelectionExposure(exposure, selection);
         int n = events.size();
+        int[] allPixels = new int[n];
+        for (int i = 0; i < n; i++) {
+            allPixels[i] = (int) grid.ang2pix(Math.toRadians(90.0 - events.bDeg(i)), Math.toRadians(events.lDeg(i)),
+                    Ordering.RING);
+        }
+        for (int i = 0; i < n; i++) {
+            // an event where the selection sees nothing contradicts the maps, floor or not
+            if (selection.accepts(events.energyGev(i), events.eventClass(i)) && exposure.hasClass(events.eventClass(i))
+                    && !(selected.exposureBeforeFloor(events.energyGev(i), allPixels[i]) > 0)) {
+                throw BadInputException.atRow(file, i + 1, "zero exposure at the event's direction (l "
+                        + events.lDeg(i) + ", b " + events.bDeg(i) + ", pixel " + allPixels[i] + ")", 0.0);
+            }
+        }
         int[] keep = IntStream.range(0, n)
-                .filter(i -> selection.accepts(events.energyGev(i), events.eventClass(i)))
+                .filter(i -> selection.accepts(events.energyGev(i), events.eventClass(i))
+                        && !selected.isMasked(allPixels[i]))
                 .boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> -events.energyGev(i)).thenComparingInt(i -> i))
                 .mapToInt(Integer::intValue)
@@ -66,8 +81,7 @@ public final class PreparedSample {
             if (!exposure.hasClass(cls[j])) {
                 throw BadInputException.atRow(file, i + 1, "no exposure maps for this event class", cls[j]);
             }
-            pix[j] = (int) grid.ang2pix(Math.toRadians(90.0 - events.bDeg(i)), Math.toRadians(events.lDeg(i)),
-                    Ordering.RING);
+            pix[j] = allPixels[i];
             a[j] = selected.exposure(e[j], pix[j]);
             if (!(a[j] > 0)) {
                 throw BadInputException.atRow(file, i + 1, "zero exposure at the event's direction (l "

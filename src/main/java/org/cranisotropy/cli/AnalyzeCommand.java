@@ -66,10 +66,11 @@ final class AnalyzeCommand implements Runnable {
         Map<String, String> extra = data.metadata();
         extra.put("cra.selected_events", Long.toString(prepared.size()));
         extra.put("cra.analysis", settings.describe()); // in force, with or without --config
+        extra.put("cra.sky", sky(prepared));
         MeasuredTables.write(out, rows, bins, RunConfig.metadata("analyze", conf, extra));
         long t4 = System.nanoTime();
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("%d of %d events selected; Nside %d%n", prepared.size(), sample.size(), cube.nside());
+        o.printf("%d of %d events selected; Nside %d; %s%n", prepared.size(), sample.size(), cube.nside(), sky(prepared));
         o.printf("%-10s %10s %9s %9s %9s %9s%n", "threshold", "N", "delta", "delta_raw", "l_deg", "b_deg");
         for (int i = 0; i + 1 < rows.size() && rows.get(i).kind().equals("standard"); i += 2) {
             ThresholdRow c = rows.get(i);
@@ -82,5 +83,12 @@ final class AnalyzeCommand implements Runnable {
                 (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9);
         o.flush();
         log.flush();
+    }
+
+    /** The sky the exposure floor leaves, for output and metadata. */
+    static String sky(PreparedSample prepared) {
+        var sel = prepared.selectionExposure();
+        return String.format(java.util.Locale.ROOT, "exposure floor %g: %d of %d pixels left out, sky fraction %.5f",
+                sel.selection().exposureFloor(), sel.maskedPixels(), prepared.exposure().npix(), sel.skyFraction());
     }
 }

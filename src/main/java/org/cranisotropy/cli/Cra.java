@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Dipole and low-multipole anisotropy of cosmic-ray electron+positron arrival directions.",
         subcommands = {RunCommand.class, SqlCommand.class, ExposureCommand.class, GenerateCommand.class, AnalyzeCommand.class, SimulateCommand.class,
             LimitsCommand.class, ReportCommand.class, AssociateCommand.class, AlmCommand.class, MapCommand.class,
-            LimitCommand.class, BenchCommand.class, ModelCommand.class,
+            LimitCommand.class, BenchCommand.class, ModelCommand.class, ValidateCommand.class,
             CommandLine.HelpCommand.class})
 public final class Cra implements Runnable {
     /** Exit code for input the tool rejects (bad file content, bad option value). */

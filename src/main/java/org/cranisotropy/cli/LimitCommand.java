@@ -20,8 +20,10 @@ import picocli.CommandLine.Option;
             "Upper limit on the dipole anisotropy (method.md section 6).",
             "  fermi2010: from a measured amplitude delta_meas (Fermi-LAT 2010 / CALET eq. 2.3, Maxwell CDF).",
             "  lr:        Fermi-LAT 2017 likelihood ratio on C1ani from C1 and the white noise C_N.",
-            "  bayes:     Fermi-LAT 2017 Bayesian credible bound on C1ani from C1 and C_N. The 2017 prior is not",
-            "             verified (see README): flat in C1ani is our reading, and it gives limits of at least",
+            "  bayes:     a Bayesian credible bound on C1ani from C1 and C_N under a",
+            "             prior you choose. No source we have gives the prior of",
+            "             Fermi-LAT 2017: this is not their limit, and cra limits",
+            "             does not report it. Flat in C1ani gives limits of at least",
             "             399 C_N at 95 %% CL.", // %% : picocli formats the description
             "The limit on delta is 3 sqrt(C1ani / (4 pi))."
         })
@@ -39,7 +41,7 @@ final class LimitCommand implements Runnable {
     Double c1;
 
     @Option(names = "--cn", paramLabel = "Y",
-            description = "lr, bayes: white-noise level C_N = 4 pi / N_pix^2 * sum n_i / mu_i^2 (> 0).")
+            description = "lr, bayes: white-noise level C_N (> 0; the cn column of measured_bins).")
     Double cn;
 
     @Option(names = "--cl", paramLabel = "P",

@@ -57,24 +57,41 @@ final class LimitsCommand implements Runnable {
     }
 
     static void print(PrintWriter o, List<LimitsJob.LimitRow> rows, boolean all) {
-        o.println("Thresholds (exposure corrected): delta against the isotropic band; 95 % CL upper limit (Fermi-LAT 2010)");
-        o.printf("%-8s %10s %8s %8s %19s %19s %8s %8s%n", "kind", "E>=GeV", "N", "delta", "band 1sigma",
-                "band 2sigma", "p", "UL");
+        boolean neyman = rows.stream().anyMatch(r -> !Double.isNaN(r.ulDeltaNeyman()));
+        o.println("Thresholds (exposure corrected): delta against the isotropic band, local p-value, 95 % CL upper limits");
+        o.println("(Fermi-LAT 2010" + (neyman ? "; Neyman from cra validate, random directions and Vela" : "")
+                + ") and the median expected limit of " + (neyman ? "the Neyman construction" : "Fermi-LAT 2010") + ":");
+        o.printf("%-8s %9s %7s %8s %19s %8s %8s%s %8s%n", "kind", "E>=GeV", "N", "delta", "band 1sigma", "p", "UL",
+                neyman ? String.format("%8s %8s", "UL ney", "UL vela") : "", "UL exp");
         for (LimitsJob.LimitRow r : rows) {
             if (r.kind().equals("standard") || (all && r.kind().equals("grid"))) {
-                o.printf("%-8s %10.1f %8d %8.4f [%8.4f,%8.4f] [%8.4f,%8.4f] %8.4f %8.4f%n", r.kind(), r.thresholdGev(),
-                        r.nEvents(), r.delta(), r.bandP15865(), r.bandP84135(), r.bandP02275(), r.bandP97725(),
-                        r.pValue(), r.ulDeltaFermi2010());
+                o.printf("%-8s %9.1f %7d %8.4f [%8.4f,%8.4f] %8.4f %8.4f%s %8.4f%n", r.kind(), r.thresholdGev(),
+                        r.nEvents(), r.delta(), r.bandP(1), r.bandP(3), r.pValue(), r.ulDeltaFermi2010(),
+                        neyman ? String.format(" %8.4f %8.4f", r.ulDeltaNeyman(), r.ulDeltaNeymanVela()) : "",
+                        r.ulExpected()[2]);
             }
         }
-        rows.stream().filter(r -> !r.kind().equals("bin")).findFirst().ifPresent(r -> o.printf(
-                "Trial-corrected p-value of the smallest local p-value over the scan: %.4f%n", r.pValueGlobal()));
-        o.println("Bins: C1 (relative intensity), white noise C_N, 95 % limits on delta (LR; Bayes flat-C1; Bayes flat-delta)");
-        o.printf("%-15s %8s %8s %10s %10s %8s %8s %8s%n", "E/GeV", "N", "delta", "C1", "C_N", "UL lr", "UL bay", "UL bayd");
+        rows.stream().findFirst().ifPresent(r -> o.printf(
+                "Trial-corrected p-value of the scan (standard and grid thresholds and bins): %.4f%n", r.pValueGlobal()));
+        o.println("Bins: local p, C1 (relative intensity), white noise C_N, 95 % limits on delta (Fermi-LAT 2010; "
+                + "likelihood ratio" + (neyman ? "; Neyman" : "") + ")");
+        o.printf("%-15s %8s %8s %8s %10s %10s %8s %8s%s%n", "E/GeV", "N", "delta", "p", "C1", "C_N", "UL f2010", "UL lr",
+                neyman ? String.format(" %8s", "UL ney") : "");
         for (LimitsJob.LimitRow r : rows) {
             if (r.kind().equals("bin")) {
-                o.printf("%6.0f-%-8.0f %8d %8.4f %10.3e %10.3e %8.4f %8.4f %8.4f%n", r.eminGev(), r.emaxGev(), r.nEvents(),
-                        r.delta(), r.c1Rel(), r.cn(), r.ulDeltaLr(), r.ulDeltaBayes(), r.ulDeltaBayesFlatDelta());
+                o.printf("%6.0f-%-8.0f %8d %8.4f %8.4f %10.3e %10.3e %8.4f %8.4f%s%n", r.eminGev(), r.emaxGev(),
+                        r.nEvents(), r.delta(), r.pValue(), r.c1Rel(), r.cn(), r.ulDeltaFermi2010(), r.ulDeltaLr(),
+                        neyman ? String.format(" %8.4f", r.ulDeltaNeyman()) : "");
+            }
+        }
+        o.println("Direction: the dipole's angle to Vela and the fraction of isotropic skies pointing at least as close:");
+        for (LimitsJob.LimitRow r : rows) {
+            if (r.kind().equals("standard")) {
+                o.printf("  E >= %7.1f GeV: (l, b) = (%6.1f, %5.1f), %5.1f deg from Vela, p = %.4f%s%n", r.thresholdGev(),
+                        r.dipoleLDeg(), r.dipoleBDeg(), r.angleVelaDeg(), r.pDirectionVela(),
+                        Double.isNaN(r.directionR68Deg()) ? ""
+                                : String.format(" (direction error: 68 %% within %.0f deg, 95 %% within %.0f deg)",
+                                        r.directionR68Deg(), r.directionR95Deg()));
             }
         }
         o.flush();

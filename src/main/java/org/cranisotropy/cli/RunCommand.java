@@ -76,8 +76,17 @@ final class RunCommand implements Runnable {
         step(out, "simulate", inputs + section(conf, "cra.simulation") + samples + "/" + seed, List.of(out.resolve("samples"), out.resolve("bands")),
                 "simulate", "--events", eventsPath.toString(), "--exposure", exposureDir.toString(), "--out",
                 out.toString(), "--samples", samples, "--seed", seed, "--master", master, "--config", cfg);
-        step(out, "limits", fingerprintOf(out.resolve(".cra-steps/analyze")) + fingerprintOf(out.resolve(".cra-steps/simulate")),
-                List.of(out.resolve("limits")), "limits", "--results", out.toString(), "--master", master, "--quiet");
+        long skies = run.hasPath("validate-skies") ? run.getLong("validate-skies") : 0;
+        String validated = "";
+        if (skies > 0) {
+            step(out, "validate", fingerprintOf(out.resolve(".cra-steps/simulate")) + skies + "/" + seed,
+                    List.of(out.resolve("validation")), "validate", "--config", cfg, "--results", out.toString(),
+                    "--skies", Long.toString(skies), "--seed", seed, "--master", master);
+            validated = fingerprintOf(out.resolve(".cra-steps/validate"));
+        }
+        step(out, "limits", fingerprintOf(out.resolve(".cra-steps/analyze")) + fingerprintOf(out.resolve(".cra-steps/simulate"))
+                + validated, List.of(out.resolve("limits")), "limits", "--results", out.toString(), "--master", master,
+                "--quiet");
         err.flush();
         summary(spec.commandLine().getOut(), out);
     }
@@ -105,8 +114,8 @@ final class RunCommand implements Runnable {
         }
         for (int i = 0; i < t.rows(); i++) {
             if (kind[i].equals("standard")) {
-                o.printf("Trial-corrected p-value of the smallest local p-value over all %s thresholds of the scan: %.4f%n",
-                        "standard and grid", global[i]);
+                o.printf("Trial-corrected p-value of the largest excess over the whole scan (standard and grid "
+                        + "thresholds, bins): %.4f%n", global[i]);
                 break;
             }
         }
@@ -114,10 +123,11 @@ final class RunCommand implements Runnable {
         // events/ and exposure/ are in OUT only when the run made them (not with cra.run.events / .exposure)
         boolean events = Files.isDirectory(out.resolve("events"));
         boolean exposure = Files.isDirectory(out.resolve("exposure"));
+        boolean validation = Files.isDirectory(out.resolve("validation"));
         o.printf("%nThe result tables (Parquet) are in %s/: %smeasured_thresholds/ measured_bins/ samples/ "
-                + "(partitioned by chunk and kind) bands/ limits/;%n%s`cra limits --results %s --all` prints every "
-                + "threshold.%n", d, events ? "events/ " : "", exposure ? "exposure/ holds the maps (healpy-readable "
-                + "FITS, manifest.csv, exposure.parquet). " : "", d);
+                + "(partitioned by chunk and kind) bands/ %slimits/;%n%s`cra limits --results %s --all` prints every "
+                + "threshold.%n", d, events ? "events/ " : "", validation ? "validation/ " : "",
+                exposure ? "exposure/ holds the maps (healpy-readable FITS, manifest.csv, exposure.parquet). " : "", d);
         o.println();
         o.println("Example queries, Spark SQL through cra (each table is a view named after its directory):");
         for (String q : QUERIES_SPARK) {

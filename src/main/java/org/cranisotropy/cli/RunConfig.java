@@ -35,6 +35,7 @@ final class RunConfig {
      */
     static final List<String> KNOWN_KEYS = List.of(
             "cra.analysis.bin-edges-gev", "cra.analysis.class-selection", "cra.analysis.every-event",
+            "cra.analysis.exposure-floor",
             "cra.analysis.grid-count", "cra.analysis.standard-thresholds.count",
             "cra.analysis.standard-thresholds.emin-gev", "cra.analysis.standard-thresholds.emax-gev",
             "cra.events.count", "cra.events.seed", "cra.events.emin-gev", "cra.events.emax-gev",
@@ -55,6 +56,7 @@ final class RunConfig {
             "cra.exposure.acceptance.classes.*.theta-min-deg", "cra.exposure.acceptance.classes.*.theta-max-deg",
             "cra.exposure.acceptance.classes.*.energy-slope-per-decade",
             "cra.run.out", "cra.run.events", "cra.run.exposure", "cra.run.master", "cra.run.samples", "cra.run.seed",
+            "cra.run.validate-skies",
             "cra.simulation.energies", "cra.simulation.poisson", "cra.simulation.spectrum.fit",
             "cra.simulation.spectrum.index", "cra.simulation.spectrum.index-high",
             "cra.simulation.spectrum.break-gev", "cra.simulation.spectrum.softness",

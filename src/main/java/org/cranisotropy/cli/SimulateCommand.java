@@ -106,6 +106,7 @@ final class SimulateCommand implements Runnable {
         extra.put("cra.samples", Long.toString(samples));
         extra.putAll(inputs.metadata());
         extra.put("cra.selected_events", Integer.toString(prepared.size()));
+        extra.put("cra.sky", AnalyzeCommand.sky(prepared));
         extra.put("cra.analysis", settings.describe()); // in force, with or without --config
         Map<String, String> metadata = RunConfig.metadata("simulate", conf, extra);
         PrintWriter err = spec.commandLine().getErr();

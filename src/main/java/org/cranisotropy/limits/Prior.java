@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 public enum Prior {
     /**
      * Uniform in C1ani over [0, inf) (the default). An assumption, not verified: the only source here for the
-     * Fermi-LAT 2017 formulas (the CALET JPS 2025 slide, seeds/000, "copy-pasted from Fermi-LAT (2017)
+     * Fermi-LAT 2017 formulas (the CALET JPS 2025 slide, "copy-pasted from Fermi-LAT (2017)
      * supplemental material") gives the likelihood but names no prior; a posterior equal to the normalised
      * likelihood is flat in C1ani. The supplement itself (arXiv:1703.01073, ancillary files) was not
      * available. Unbounded, this prior never gives a limit below C_N ((1 - CL)^-2 - 1) (399 C_N at 95 %),

@@ -37,14 +37,19 @@ public record Band(long n, double mean, double[] percentiles) {
         }
         double[] p = new double[LEVELS.length];
         for (int k = 0; k < LEVELS.length; k++) {
-            double pos = (count - 1) * LEVELS[k];
-            double lo = Math.floor(pos);
-            double hi = Math.ceil(pos);
-            double vlo = values[(int) lo];
-            double vhi = values[(int) hi];
-            p[k] = hi == lo ? vlo : (hi - pos) * vlo + (pos - lo) * vhi;
+            p[k] = percentile(values, count, LEVELS[k]);
         }
         return new Band(count, sum / count, p);
+    }
+
+    /** The percentile at level in [0, 1] of the first count values of sorted (increasing), as numpy's default. */
+    public static double percentile(double[] sorted, int count, double level) {
+        double pos = (count - 1) * level;
+        double lo = Math.floor(pos);
+        double hi = Math.ceil(pos);
+        double vlo = sorted[(int) lo];
+        double vhi = sorted[(int) hi];
+        return hi == lo ? vlo : (hi - pos) * vlo + (pos - lo) * vhi;
     }
 
     /** The band of the values (the array is not changed). */

@@ -111,7 +111,7 @@ public final class IsotropicSampler {
         boolean spectrum = options.energies() == MonteCarloOptions.Energies.SPECTRUM;
         for (EventClass c : spectrum ? java.util.Set.<EventClass>of() : cube.classes()) {
             for (int k = 0; k < bins; k++) {
-                table(c.ordinal() * bins + k, cube.map(k, c));
+                table(c.ordinal() * bins + k, sel.masked(cube.map(k, c))); // the floor's sky only
             }
         }
         this.selMeans = new double[sel.rules()][bins];
@@ -186,12 +186,29 @@ public final class IsotropicSampler {
      * energies with fixed N only: pixels[i] for data event i, for events down to the lowest snapshot).
      */
     public SampleScan run(long seed, long sample, int[] pixels) {
+        return scan(seed, sample, pixels, null);
+    }
+
+    /**
+     * Sample {@code sample} of a sky with an injected dipole instead of an isotropic one: the same
+     * draws, each pixel kept with probability {@code acceptance[code]} and drawn again otherwise
+     * ({@link InjectedDipole#acceptanceByCode}, made once per dipole by the caller). Random stream
+     * (seed, sample) as for isotropic samples; the caller picks a seed of its own.
+     */
+    public SampleScan runInjected(long seed, long sample, double[] acceptance) {
+        if (acceptance == null || acceptance.length != vectors.codes()) {
+            throw new IllegalArgumentException("an acceptance per ring code (" + vectors.codes() + ") is required");
+        }
+        return scan(seed, sample, null, acceptance);
+    }
+
+    private SampleScan scan(long seed, long sample, int[] pixels, double[] acceptance) {
         boolean spectrum = options.energies() == MonteCarloOptions.Energies.SPECTRUM;
         if (pixels != null && (spectrum || options.poisson())) {
             throw new IllegalArgumentException("pixels are recorded for the data's own events only");
         }
         if (spectrum) {
-            return spectrumScan(seed, sample);
+            return spectrumScan(seed, sample, acceptance);
         }
         UniformRandomProvider rng = RandomStreams.stream(seed, sample);
         var poisson = options.poisson()
@@ -213,7 +230,7 @@ public final class IsotropicSampler {
             long total = 0;
             for (int j = 0; j < snaps; j++) {
                 for (; g < order.classEnd(c, j); g++) {
-                    total += drawGroup(g, rng, poisson, acc, pixels);
+                    total += drawGroup(g, rng, poisson, acc, pixels, acceptance);
                 }
                 counts[j] += total;
                 sums[j] += acc.meanSum;
@@ -236,7 +253,8 @@ public final class IsotropicSampler {
      * each data event's pixel in pixels when given; returns the number of events added.
      */
     private int drawGroup(int g, UniformRandomProvider rng,
-            org.apache.commons.rng.sampling.distribution.DiscreteSampler poisson, Accumulator acc, int[] pixels) {
+            org.apache.commons.rng.sampling.distribution.DiscreteSampler poisson, Accumulator acc, int[] pixels,
+            double[] acceptance) {
         int from = order.start(g);
         int to = order.start(g + 1);
         double[] w = order.weights();
@@ -262,7 +280,7 @@ public final class IsotropicSampler {
         }
         for (int b = from; b < to; b += BLOCK) {
             int size = Math.min(BLOCK, to - b);
-            drawMixture(rng, w, b, size, order.map(g), order.interior(g), acc.codes);
+            drawMixture(rng, w, b, size, order.map(g), order.interior(g), acc.codes, acceptance);
             acc.addDrawn(size, w, b, order.rule(g), order.bin(g));
             if (pixels != null) {
                 for (int q = 0; q < size; q++) {
@@ -326,7 +344,7 @@ public final class IsotropicSampler {
      * snapshot, the rule's lower edge and the bin's lower centre) an event only needs its interpolation
      * weight; at or below it, the event is placed exactly as {@link ExposureCube#interpolation} does.
      */
-    private SampleScan spectrumScan(long seed, long sample) {
+    private SampleScan spectrumScan(long seed, long sample, double[] acceptance) {
         UniformRandomProvider rng = RandomStreams.jumped(seed, sample);
         int n = options.poisson()
                 ? org.apache.commons.rng.sampling.distribution.PoissonSampler.of(rng, data.size()).sample()
@@ -403,7 +421,7 @@ public final class IsotropicSampler {
             }
             acc.meanSum = meanSum;
             if (size > 0) {
-                drawMixture(rng, weight, 0, size, m, interior, acc.codes);
+                drawMixture(rng, weight, 0, size, m, interior, acc.codes, acceptance);
                 acc.addDrawn(size, weight, 0, r, bin);
             }
             if (crossed || i == n) {
@@ -433,7 +451,11 @@ public final class IsotropicSampler {
      * (one 64-bit number).
      */
     private void drawMixture(UniformRandomProvider rng, double[] w, int from, int n, int m, boolean interior,
-            int[] codes) {
+            int[] codes, double[] acceptance) {
+        if (acceptance != null) {
+            drawInjected(rng, w, from, n, m, interior, codes, acceptance);
+            return;
+        }
         PackedAliasTable lower = tables[m];
         if (!interior) {
             for (int q = 0; q < n; q++) {
@@ -449,6 +471,29 @@ public final class IsotropicSampler {
             double b = u * upperSum;
             boolean up = b > 0 && upperMap(rng.nextLong(), (1 - u) * lowerSum, b);
             codes[q] = (up ? upper : lower).sample(rng.nextLong());
+        }
+    }
+
+    /**
+     * {@link #drawMixture} for a sky with an injected dipole: each event's map choice and pixel are
+     * drawn as for an isotropic sky and kept with probability acceptance[code] (one more 64-bit number),
+     * else drawn again.
+     */
+    private void drawInjected(UniformRandomProvider rng, double[] w, int from, int n, int m, boolean interior,
+            int[] codes, double[] acceptance) {
+        PackedAliasTable lower = tables[m];
+        PackedAliasTable upper = interior ? tables[m + 1] : null;
+        double lowerSum = tableSums[m];
+        double upperSum = interior ? tableSums[m + 1] : 0;
+        for (int q = 0; q < n; q++) {
+            double u = interior ? w[from + q] : 0;
+            double b = u * upperSum;
+            int code;
+            do {
+                boolean up = b > 0 && upperMap(rng.nextLong(), (1 - u) * lowerSum, b);
+                code = (up ? upper : lower).sample(rng.nextLong());
+            } while ((rng.nextLong() >>> 11) * 0x1p-53 >= acceptance[code]);
+            codes[q] = code;
         }
     }
 

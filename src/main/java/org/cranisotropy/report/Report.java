@@ -27,7 +27,7 @@ public final class Report {
     /** The section headings, in page order. */
     public static final List<String> HEADINGS = List.of("Dipole amplitude vs threshold energy", "Upper limits",
             "Binned limits", "Quadrupole and octupole", "Sky maps", "TeV events and gamma-ray sources", "Vela model",
-            "Monte Carlo energies");
+            "Monte Carlo energies", "Validation of the limits and p-values");
 
     private Report() {}
 
@@ -75,6 +75,14 @@ public final class Report {
                 new Section(HEADINGS.get(7), "", List.of(charts.energySpectrum(data, spectrum(run),
                         run.spectrumFitQuality(), sky.eventQueries(
                                 "SELECT energy_gev, event_class FROM %s ORDER BY energy_gev DESC")))));
+        if (t.validation() != null) {
+            ValidationFigures v = new ValidationFigures(t, charts);
+            sections = new ArrayList<>(sections);
+            sections.add(new Section(HEADINGS.get(8), "From cra validate: skies equivalent to the data with known "
+                    + "injected dipoles, analysed like the data. Every limit the report shows must cover the true "
+                    + "amplitude in >= 95 % of them, and the p-values must be uniform under isotropy.",
+                    List.of(v.coverage(), v.expectedLimits(), v.calibration(), v.directionError())));
+        }
         List<String> notes = new ArrayList<>();
         if (run.config().equals(RunInfo.MISSING)) {
             notes.add("The run recorded no configuration: the class selection of the sky maps is the built-in default.");

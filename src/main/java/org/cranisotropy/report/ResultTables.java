@@ -11,10 +11,12 @@ import org.cranisotropy.io.ParquetTableReader;
 /**
  * The tables of a results directory that the report draws: measured_thresholds, measured_bins, bands,
  * limits, and the events and exposure of the run (DIR/events and DIR/exposure, or the paths the data step
- * recorded in its footer as {@code cra.events} / {@code cra.exposure}). A missing one is bad input.
+ * recorded in its footer as {@code cra.events} / {@code cra.exposure}). A missing one is bad input;
+ * validation (of cra validate) is optional (null when absent).
  */
 public record ResultTables(Path results, ParquetTable thresholds, ParquetTable bins, ParquetTable bands,
-        ParquetTable limits, Path eventsPath, EventSample events, Map<String, String> eventsMetadata, Path exposurePath) {
+        ParquetTable limits, Path eventsPath, EventSample events, Map<String, String> eventsMetadata, Path exposurePath,
+        ParquetTable validation) {
 
     /** Reads and checks the tables. */
     public static ResultTables read(Path results) {
@@ -31,8 +33,10 @@ public record ResultTables(Path results, ParquetTable thresholds, ParquetTable b
         boolean parquet = Files.isDirectory(eventsPath) || eventsPath.toString().endsWith(".parquet");
         Map<String, String> eventsMetadata = parquet
                 ? ParquetTableReader.footer(ParquetTableReader.parts(eventsPath).get(0)) : Map.of();
+        ParquetTable validation = Files.isDirectory(results.resolve("validation"))
+                ? ParquetTableReader.read(results.resolve("validation")) : null;
         return new ResultTables(results, thresholds, bins, bands, limits, eventsPath, events, eventsMetadata,
-                exposurePath);
+                exposurePath, validation);
     }
 
     private static ParquetTable table(Path results, String name, String producer) {

@@ -1,137 +1,265 @@
 package org.cranisotropy.spark;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.when;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.cranisotropy.association.AngularDistance;
+import org.cranisotropy.io.ParquetTable;
+import org.cranisotropy.io.ParquetTableReader;
 import org.cranisotropy.io.ParquetTableWriter;
 import org.cranisotropy.io.ParquetTableWriter.Kind;
-import org.cranisotropy.limits.BayesianUpperLimit;
 import org.cranisotropy.limits.Fermi2010UpperLimit;
-import org.cranisotropy.limits.LikelihoodRatioUpperLimit;
-import org.cranisotropy.limits.Prior;
+import org.cranisotropy.validation.IsotropicReference;
+import org.cranisotropy.validation.LimitMethod;
+import org.cranisotropy.validation.NeymanBelt;
+import org.cranisotropy.validation.ValidationSummary;
 
 /**
- * The driver step (method.md section 6): joins the measured values with the isotropic bands, computes
- * per threshold the local p-value of the measured delta among the N samples, (1 + #samples with
- * delta &gt;= measured) / (N + 1) (a Spark aggregation over samples/; never 0, as for any Monte Carlo
- * p-value), its trial-corrected counterpart over the whole scan, and the Fermi-LAT 2010 limit, and per bin
- * the Fermi-LAT 2017 likelihood-ratio and Bayesian limits from C1 of the relative-intensity map
- * (4 pi C1 / C0) and the white noise C_N. Exposure-corrected selections only. Writes limits/.
+ * The driver step (method.md sections 6 and 7): joins the measured values (exposure corrected) with
+ * the isotropic bands and samples and, per threshold and bin: the local p-value of the measured delta
+ * among the samples and the trial-corrected p-value of the whole scan ({@link IsotropicReference});
+ * the limits of every {@link LimitMethod} (the C_N-based ones for bins), capped at the physical bound
+ * 3; the direction test against Vela (the angle between the measured dipole and Vela, and the fraction
+ * of isotropic samples whose dipole points at least as close); and, when {@code cra validate} has
+ * written {@code validation/}, the Neyman limits of its belts (random directions and Vela), the
+ * direction's confidence radius and the expected Neyman limit. The expected limit of the row's main
+ * limit ({@code ul_main}: the Neyman limit when a validation exists, else the Fermi-LAT 2010 one,
+ * whose expected band is 2.92 x the isotropic band of delta) goes beside it. Writes limits/.
  */
 public final class LimitsJob {
     private LimitsJob() {}
 
+    /** Vela SNR, galactic (deg). */
+    public static final double VELA_L = 263.9;
+    public static final double VELA_B = -3.3;
+
     /** One row of the limits table, also printed by the command line. */
     public record LimitRow(String kind, double thresholdGev, double eminGev, double emaxGev, long nEvents,
-            double delta, double bandP02275, double bandP15865, double bandP50, double bandP84135, double bandP97725,
-            double pValue, double ulDeltaFermi2010, double c1Rel, double cn, double ulDeltaLr, double ulDeltaBayes,
-            double ulDeltaBayesFlatDelta, double pValueGlobal) {}
+            double delta, double dipoleLDeg, double dipoleBDeg, double[] band, double pValue, double ulDeltaFermi2010,
+            double c1Rel, double cn, double ulDeltaLr, double ulDeltaNeyman, double ulDeltaNeymanVela, String ulMain, double[] ulExpected, double angleVelaDeg,
+            double pDirectionVela, double directionR68Deg, double directionR95Deg, double pValueGlobal) {
+        public double bandP(int k) {
+            return band[k];
+        }
+    }
 
     public static List<LimitRow> run(SparkSession spark, Path results, Map<String, String> metadata) {
-        Dataset<Row> measured = spark.read().parquet(results.resolve("measured_thresholds").toString())
-                .filter(col("corrected").and(col("kind").isin("standard", "grid")));
-        Dataset<Row> measuredBins = spark.read().parquet(results.resolve("measured_bins").toString())
-                .filter(col("corrected"));
-        Dataset<Row> bands = spark.read().parquet(results.resolve("bands").toString()).filter(col("corrected"));
-        // a sample whose selection is empty (possible when its energies or counts fluctuate) has no dipole:
-        // it is left out of that selection's comparison, as it is of the band
-        Dataset<Row> samples = spark.read().parquet(results.resolve("samples").toString()).filter(col("corrected"))
-                .filter(col("n_events").gt(0));
-
-        Dataset<Row> m = measured.select(col("kind"), col("threshold_gev"), col("n_events"), col("delta").alias("delta_meas"));
-        Dataset<Row> pvalues = samples.filter(col("kind").isin("standard", "grid"))
-                .join(m, seq("kind", "threshold_gev"))
-                .groupBy("kind", "threshold_gev")
-                .agg(org.apache.spark.sql.functions.sum(when(col("delta").geq(col("delta_meas")), 1.0).otherwise(0.0))
-                        .plus(1.0).divide(count("*").plus(1.0)).alias("p_value"));
-        List<Row> thresholds = m.join(pvalues, seq("kind", "threshold_gev"))
-                .join(bands.drop("emin_gev", "emax_gev", "corrected"), seq("kind", "threshold_gev"))
-                .orderBy(col("kind").desc(), col("threshold_gev")).collectAsList();
-        List<Row> bins = measuredBins.join(bands.filter(col("kind").equalTo("bin")).drop("threshold_gev", "corrected"),
-                seq("emin_gev", "emax_gev")).orderBy(col("emin_gev")).collectAsList();
-        double globalP = globalPValue(samples.filter(col("kind").isin("standard", "grid")), m);
-
-        Fermi2010UpperLimit fermi = Fermi2010UpperLimit.at95();
-        LikelihoodRatioUpperLimit lr = LikelihoodRatioUpperLimit.at95();
-        BayesianUpperLimit bayes = BayesianUpperLimit.at95();
-        BayesianUpperLimit bayesFlatDelta = BayesianUpperLimit.of(Prior.FLAT_DELTA, 0.95);
-        List<LimitRow> out = new ArrayList<>();
-        for (Row r : thresholds) {
-            double d = r.getDouble(r.fieldIndex("delta_meas"));
-            out.add(new LimitRow(r.getString(r.fieldIndex("kind")), r.getDouble(r.fieldIndex("threshold_gev")), Double.NaN,
-                    Double.NaN, r.getLong(r.fieldIndex("n_events")), d, band(r, "p02275"), band(r, "p15865"),
-                    band(r, "p50"), band(r, "p84135"), band(r, "p97725"), r.getDouble(r.fieldIndex("p_value")),
-                    fermi.ulDelta(d), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, globalP));
+        Dataset<Row> thresholds = spark.read().parquet(results.resolve("measured_thresholds").toString())
+                .filter(col("corrected").and(col("kind").isin("standard", "grid")))
+                .orderBy(col("kind").desc(), col("threshold_gev"));
+        Dataset<Row> bins = spark.read().parquet(results.resolve("measured_bins").toString()).filter(col("corrected"))
+                .orderBy(col("emin_gev"));
+        List<Row> measured = new ArrayList<>(thresholds.collectAsList());
+        int nThresholds = measured.size();
+        measured.addAll(bins.collectAsList());
+        List<ValidationSummary.Selection> selections = new ArrayList<>();
+        Map<String, Integer> index = new HashMap<>();
+        for (int r = 0; r < measured.size(); r++) {
+            Row m = measured.get(r);
+            boolean bin = r >= nThresholds;
+            ValidationSummary.Selection s = bin
+                    ? new ValidationSummary.Selection("bin", Double.NaN, m.getDouble(m.fieldIndex("emin_gev")),
+                            m.getDouble(m.fieldIndex("emax_gev")))
+                    : new ValidationSummary.Selection(m.getString(m.fieldIndex("kind")),
+                            m.getDouble(m.fieldIndex("threshold_gev")), Double.NaN, Double.NaN);
+            selections.add(s);
+            index.put(key(s), r);
         }
-        for (Row r : bins) {
-            double c1rel = 4 * Math.PI * r.getDouble(r.fieldIndex("c1")) / r.getDouble(r.fieldIndex("c0"));
-            double cn = r.getDouble(r.fieldIndex("cn"));
-            out.add(new LimitRow("bin", Double.NaN, r.getDouble(r.fieldIndex("emin_gev")),
-                    r.getDouble(r.fieldIndex("emax_gev")), r.getLong(r.fieldIndex("n_events")),
-                    r.getDouble(r.fieldIndex("delta")), band(r, "p02275"), band(r, "p15865"), band(r, "p50"),
-                    band(r, "p84135"), band(r, "p97725"), Double.NaN,
-                    fermi.ulDelta(r.getDouble(r.fieldIndex("delta"))), c1rel, cn, lr.limit(c1rel, cn).ulDelta(),
-                    bayes.limit(c1rel, cn).ulDelta(), bayesFlatDelta.limit(c1rel, cn).ulDelta(), Double.NaN));
+        Map<String, Row> bands = new HashMap<>();
+        for (Row b : spark.read().parquet(results.resolve("bands").toString()).filter(col("corrected")).collectAsList()) {
+            String kind = b.getString(b.fieldIndex("kind"));
+            double at = kind.equals("bin") ? b.getDouble(b.fieldIndex("emin_gev")) : b.getDouble(b.fieldIndex("threshold_gev"));
+            bands.put(kind + ":" + at, b);
+        }
+
+        // the samples' deltas and directions per selection, for the p-values and the direction test
+        int rows = selections.size();
+        Map<Long, double[][]> bySample = new java.util.TreeMap<>();
+        for (Row s : spark.read().parquet(results.resolve("samples").toString()).filter(col("corrected"))
+                .select("sample_id", "kind", "threshold_gev", "emin_gev", "n_events", "delta", "dipole_l_deg",
+                        "dipole_b_deg").collectAsList()) {
+            String kind = s.getString(1);
+            double at = kind.equals("bin") ? s.getDouble(3) : s.getDouble(2);
+            Integer r = index.get(kind + ":" + at);
+            if (r == null) {
+                continue; // ResultsConsistency has checked the analyses agree; a selection the data lacks
+            }
+            double[][] v = bySample.computeIfAbsent(s.getLong(0), k -> {
+                double[][] a = new double[3][rows];
+                for (double[] x : a) {
+                    java.util.Arrays.fill(x, Double.NaN);
+                }
+                return a;
+            });
+            if (s.getLong(4) > 0) {
+                v[0][r] = s.getDouble(5);
+                v[1][r] = s.getDouble(6);
+                v[2][r] = s.getDouble(7);
+            }
+        }
+        double[][] deltas = new double[bySample.size()][];
+        int q = 0;
+        for (double[][] v : bySample.values()) {
+            deltas[q++] = v[0];
+        }
+        IsotropicReference reference = new IsotropicReference(deltas);
+        double[] data = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            data[r] = measured.get(r).getDouble(measured.get(r).fieldIndex("delta"));
+        }
+        double globalP = reference.globalP(data);
+        Validation validation = Validation.read(results.resolve("validation"));
+
+        double fermiFactor = Math.sqrt(3) / Fermi2010UpperLimit.at95().uStar();
+        List<LimitRow> out = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            Row m = measured.get(r);
+            ValidationSummary.Selection s = selections.get(r);
+            boolean bin = r >= nThresholds;
+            Row b = bands.get(key(s));
+            double[] band = new double[5];
+            String[] levels = {"p02275", "p15865", "p50", "p84135", "p97725"};
+            for (int k = 0; k < 5; k++) {
+                band[k] = b == null ? Double.NaN : b.getDouble(b.fieldIndex("delta_" + levels[k]));
+            }
+            double d = data[r];
+            double c1rel = 4 * Math.PI * m.getDouble(m.fieldIndex("c1")) / m.getDouble(m.fieldIndex("c0"));
+            double cn = m.getDouble(m.fieldIndex("cn"));
+            double l = m.getDouble(m.fieldIndex("dipole_l_deg"));
+            double bdeg = m.getDouble(m.fieldIndex("dipole_b_deg"));
+            double angle = AngularDistance.degrees(l, bdeg, VELA_L, VELA_B);
+            long closer = 0;
+            long withEvents = 0;
+            for (double[][] v : bySample.values()) {
+                if (!Double.isNaN(v[0][r])) {
+                    withEvents++;
+                    if (AngularDistance.degrees(v[1][r], v[2][r], VELA_L, VELA_B) <= angle) {
+                        closer++;
+                    }
+                }
+            }
+            double pDirection = (1.0 + closer) / (withEvents + 1.0);
+            double neyman = validation == null ? Double.NaN : validation.neyman(key(s), "random", d);
+            double neymanVela = validation == null ? Double.NaN : validation.neyman(key(s), "vela", d);
+            String main = Double.isNaN(neyman) ? LimitMethod.FERMI2010.column() : ValidationSummary.NEYMAN;
+            double[] expected = new double[5];
+            for (int k = 0; k < 5; k++) {
+                expected[k] = Double.isNaN(neyman) ? Math.min(fermiFactor * band[k], LimitMethod.PHYSICAL_BOUND)
+                        : validation.expected(key(s), k);
+            }
+            double[] radius = validation == null ? new double[] {Double.NaN, Double.NaN} : validation.radius(key(s), d);
+            out.add(new LimitRow(s.kind(), s.thresholdGev(), s.eminGev(), s.emaxGev(),
+                    m.getLong(m.fieldIndex("n_events")), d, l, bdeg, band, reference.localP(r, d),
+                    LimitMethod.FERMI2010.ul(d, c1rel, cn),
+                    bin ? c1rel : Double.NaN, bin ? cn : Double.NaN,
+                    bin ? LimitMethod.LR.ul(d, c1rel, cn) : Double.NaN,
+                    neyman, neymanVela, main, expected, angle, pDirection, radius[0], radius[1], globalP));
         }
         write(out, results.resolve("limits"), metadata);
         return out;
     }
 
-    /**
-     * The trial-corrected p-value of the threshold scan ("how often does an isotropic sky give an
-     * excess as significant as the data's somewhere among the ~200 correlated thresholds"). The data
-     * and the N samples are N + 1 exchangeable skies under isotropy: at each threshold a sky's local
-     * p-value is its rank from the top among them, divided by N + 1 (for the data this is the local
-     * p_value above); each sky's minimum over the standard and grid thresholds is compared with the
-     * data's, and the global p-value is the fraction of the N + 1 skies whose minimum is as small.
-     */
-    static double globalPValue(Dataset<Row> samples, Dataset<Row> measured) {
-        long n = samples.select("sample_id").distinct().count();
-        org.apache.spark.sql.expressions.WindowSpec w = org.apache.spark.sql.expressions.Window
-                .partitionBy("kind", "threshold_gev").orderBy(col("delta").desc());
-        Dataset<Row> ranked = samples.join(measured, seq("kind", "threshold_gev"))
-                .withColumn("rank_from_top", count("*").over(w)
-                        .plus(when(col("delta_meas").geq(col("delta")), 1).otherwise(0)));
-        Dataset<Row> dataRank = measured.join(samples, seq("kind", "threshold_gev"))
-                .groupBy("kind", "threshold_gev")
-                .agg(org.apache.spark.sql.functions.sum(when(col("delta").geq(col("delta_meas")), 1).otherwise(0))
-                        .plus(1).alias("rank_from_top"));
-        double dataMin = dataRank.agg(org.apache.spark.sql.functions.min("rank_from_top")).first().getLong(0);
-        long asSmall = ranked.groupBy("sample_id").agg(org.apache.spark.sql.functions.min("rank_from_top").alias("r"))
-                .filter(col("r").leq(dataMin)).count();
-        return (1.0 + asSmall) / (n + 1.0);
+    private static String key(ValidationSummary.Selection s) {
+        return s.kind() + ":" + (s.kind().equals("bin") ? s.eminGev() : s.thresholdGev());
     }
 
-    private static double band(Row r, String p) {
-        return r.getDouble(r.fieldIndex("delta_" + p));
-    }
+    /** The belts, expected limits and direction radii of a validation run (validation/). */
+    private record Validation(Map<String, List<double[]>> byKey) {
+        // per "direction|selection key": rows {delta_true, delta_q05, ul_p02275..ul_p97725 of the Neyman
+        // method, angle68, angle95}, ordered by delta_true
 
-    private static scala.collection.immutable.Seq<String> seq(String a, String b) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(List.of(a, b)).toList();
+        static Validation read(Path dir) {
+            if (!Files.isDirectory(dir)) {
+                return null;
+            }
+            ParquetTable t = ParquetTableReader.read(dir, java.util.Set.of("kind", "direction", "method"));
+            String[] kind = t.text("kind");
+            String[] direction = t.text("direction");
+            String[] method = t.text("method");
+            double[] th = t.numeric("threshold_gev");
+            double[] emin = t.numeric("emin_gev");
+            double[] a = t.numeric("delta_true");
+            double[] q05 = t.numeric("neyman_belt_delta");
+            double[][] ul = {t.numeric("ul_p02275"), t.numeric("ul_p15865"), t.numeric("ul_p50"),
+                t.numeric("ul_p84135"), t.numeric("ul_p97725")};
+            double[] a68 = t.numeric("angle68_deg");
+            double[] a95 = t.numeric("angle95_deg");
+            Map<String, List<double[]>> m = new HashMap<>();
+            for (int i = 0; i < t.rows(); i++) {
+                if (!method[i].equals(ValidationSummary.NEYMAN)) {
+                    continue;
+                }
+                String k = direction[i] + "|" + kind[i] + ":" + (kind[i].equals("bin") ? emin[i] : th[i]);
+                m.computeIfAbsent(k, x -> new ArrayList<>()).add(new double[] {a[i], q05[i], ul[0][i], ul[1][i],
+                    ul[2][i], ul[3][i], ul[4][i], a68[i], a95[i]});
+            }
+            m.values().forEach(list -> list.sort(java.util.Comparator.comparingDouble(v -> v[0])));
+            return new Validation(m);
+        }
+
+        double neyman(String key, String direction, double d) {
+            List<double[]> list = byKey.get(direction + "|" + key);
+            if (list == null || list.size() < 2 || list.get(0)[0] != 0.0) {
+                return Double.NaN;
+            }
+            double[] amplitudes = list.stream().mapToDouble(v -> v[0]).toArray();
+            double[] q = list.stream().mapToDouble(v -> v[1]).toArray();
+            return new NeymanBelt(amplitudes, q).ul(d);
+        }
+
+        /** Quantile k of the Neyman limit of isotropic skies (random directions). */
+        double expected(String key, int k) {
+            List<double[]> list = byKey.get("random|" + key);
+            return list == null ? Double.NaN : list.get(0)[2 + k];
+        }
+
+        /** The 68 % and 95 % direction radius at the ladder amplitude nearest d (random directions, log scale). */
+        double[] radius(String key, double d) {
+            List<double[]> list = byKey.get("random|" + key);
+            if (list == null || list.size() < 2 || !(d > 0)) {
+                return new double[] {Double.NaN, Double.NaN};
+            }
+            double[] best = null;
+            for (double[] v : list) {
+                if (v[0] > 0 && (best == null || Math.abs(Math.log(v[0] / d)) < Math.abs(Math.log(best[0] / d)))) {
+                    best = v;
+                }
+            }
+            return new double[] {best[7], best[8]};
+        }
     }
 
     private static void write(List<LimitRow> rows, Path dir, Map<String, String> metadata) {
         ParquetTableWriter w = new ParquetTableWriter()
                 .column("kind", Kind.STRING).column("threshold_gev", Kind.DOUBLE).column("emin_gev", Kind.DOUBLE)
                 .column("emax_gev", Kind.DOUBLE).column("n_events", Kind.LONG).column("delta", Kind.DOUBLE)
+                .column("dipole_l_deg", Kind.DOUBLE).column("dipole_b_deg", Kind.DOUBLE)
                 .column("band_p02275", Kind.DOUBLE).column("band_p15865", Kind.DOUBLE).column("band_p50", Kind.DOUBLE)
                 .column("band_p84135", Kind.DOUBLE).column("band_p97725", Kind.DOUBLE).column("p_value", Kind.DOUBLE)
                 .column("ul_delta_fermi2010", Kind.DOUBLE).column("c1_rel", Kind.DOUBLE).column("cn", Kind.DOUBLE)
-                .column("ul_delta_lr", Kind.DOUBLE).column("ul_delta_bayes", Kind.DOUBLE)
-                .column("ul_delta_bayes_flat_delta", Kind.DOUBLE).column("p_value_global", Kind.DOUBLE);
+                .column("ul_delta_lr", Kind.DOUBLE).column("ul_delta_neyman", Kind.DOUBLE)
+                .column("ul_delta_neyman_vela", Kind.DOUBLE).column("ul_main", Kind.STRING)
+                .column("ul_expected_p02275", Kind.DOUBLE).column("ul_expected_p15865", Kind.DOUBLE)
+                .column("ul_expected_p50", Kind.DOUBLE).column("ul_expected_p84135", Kind.DOUBLE)
+                .column("ul_expected_p97725", Kind.DOUBLE).column("angle_vela_deg", Kind.DOUBLE)
+                .column("p_direction_vela", Kind.DOUBLE).column("direction_r68_deg", Kind.DOUBLE)
+                .column("direction_r95_deg", Kind.DOUBLE).column("p_value_global", Kind.DOUBLE);
         for (LimitRow r : rows) {
-            w.row(r.kind(), r.thresholdGev(), r.eminGev(), r.emaxGev(), r.nEvents(), r.delta(), r.bandP02275(),
-                    r.bandP15865(), r.bandP50(), r.bandP84135(), r.bandP97725(), r.pValue(), r.ulDeltaFermi2010(),
-                    r.c1Rel(), r.cn(), r.ulDeltaLr(), r.ulDeltaBayes(), r.ulDeltaBayesFlatDelta(), r.pValueGlobal());
+            double[] b = r.band();
+            double[] e = r.ulExpected();
+            w.row(r.kind(), r.thresholdGev(), r.eminGev(), r.emaxGev(), r.nEvents(), r.delta(), r.dipoleLDeg(),
+                    r.dipoleBDeg(), b[0], b[1], b[2], b[3], b[4], r.pValue(), r.ulDeltaFermi2010(), r.c1Rel(), r.cn(),
+                    r.ulDeltaLr(), r.ulDeltaNeyman(),
+                    r.ulDeltaNeymanVela(), r.ulMain(), e[0], e[1], e[2], e[3], e[4], r.angleVelaDeg(),
+                    r.pDirectionVela(), r.directionR68Deg(), r.directionR95Deg(), r.pValueGlobal());
         }
         w.write(dir, metadata);
     }

@@ -6,12 +6,14 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -22,6 +24,8 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
 import org.cranisotropy.analysis.MultipoleMeasurement;
+import org.cranisotropy.io.BadInputException;
+import org.cranisotropy.io.ParquetColumns;
 import org.cranisotropy.io.ParquetTableWriter;
 import org.cranisotropy.montecarlo.SampleMeasurements;
 import org.cranisotropy.montecarlo.SimulationSpec;
@@ -625,4 +629,59 @@ public final class SimulateJob {
         }
         return w;
     }
+
+    /**
+     * The corrected deltas of the samples in samples/ [sample][selection] (NaN: no event there), read on
+     * the driver from the block files (local paths), in sample order. A selection that is not among the
+     * given ones is bad input (samples/ made with other analysis settings).
+     */
+    public static double[][] sampleDeltas(Path samples, List<org.cranisotropy.validation.ValidationSummary.Selection> selections) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int r = 0; r < selections.size(); r++) {
+            index.put(key(selections.get(r)), r);
+        }
+        Map<Long, double[]> bySample = new java.util.TreeMap<>();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(samples)) {
+            files = walk.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path f : files) {
+            String kindDir = f.getParent().getFileName().toString();
+            if (!kindDir.startsWith("kind=")) {
+                throw new BadInputException(f + ": not in a kind=K directory of samples/");
+            }
+            String kind = kindDir.substring(5);
+            double[][] c = ParquetColumns.read(f, "sample_id", "threshold_gev", "emin_gev", "corrected", "delta",
+                    "n_events");
+            for (int i = 0; i < c[0].length; i++) {
+                if (c[3][i] == 0.0) {
+                    continue;
+                }
+                Integer r = index.get(kind + ":" + (kind.equals(org.cranisotropy.montecarlo.ScanPlan.BIN) ? c[2][i] : c[1][i]));
+                if (r == null) {
+                    throw new BadInputException(f + ", row " + (i + 1) + ": selection " + kind + " "
+                            + (kind.equals(org.cranisotropy.montecarlo.ScanPlan.BIN) ? c[2][i] : c[1][i])
+                            + " GeV is not in the run's scan (samples/ made with other analysis settings?)");
+                }
+                double[] d = bySample.computeIfAbsent((long) c[0][i], k -> {
+                    double[] v = new double[selections.size()];
+                    java.util.Arrays.fill(v, Double.NaN);
+                    return v;
+                });
+                d[r] = c[5][i] > 0 ? c[4][i] : Double.NaN;
+            }
+        }
+        if (bySample.isEmpty()) {
+            throw new BadInputException(samples + ": no samples");
+        }
+        return bySample.values().toArray(new double[0][]);
+    }
+
+    /** The key of a selection: kind and threshold, or "bin" and its lower edge. */
+    public static String key(org.cranisotropy.validation.ValidationSummary.Selection s) {
+        return s.kind() + ":" + (s.kind().equals(org.cranisotropy.montecarlo.ScanPlan.BIN) ? s.eminGev() : s.thresholdGev());
+    }
+
 }

@@ -63,7 +63,7 @@ class LimitCommandTest {
             System.setErr(stderr);
         }
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("399 C_N at 95 % CL."), r.out());
+        assertTrue(r.out().contains("399 C_N at 95 % CL"), r.out());
         assertEquals("", captured.toString() + r.err());
     }
 

@@ -57,7 +57,9 @@ class ReportTest {
         Path demo = Path.of(System.getProperty("cra.projectDir", ".")).resolve("conf/demo.conf").toAbsolutePath();
         Path confFile = tmp.resolve("small.conf");
         // the demo configuration with a short grid (the simulation's cost grows with the thresholds)
-        Files.writeString(confFile, "include file(\"" + demo + "\")\ncra.analysis.grid-count = 30\n");
+        Files.writeString(confFile, "include file(\"" + demo + "\")\ncra.analysis.grid-count = 30\n"
+                + "cra.run.events = \"" + events.toString().replace('\\', '/') + "\"\ncra.run.exposure = \""
+                + exposure.toString().replace('\\', '/') + "\"\n");
         String conf = confFile.toString();
         Run a = cra("analyze", "--events", events.toString(), "--exposure", exposure.toString(), "--out",
                 results.toString(), "--config", conf);
@@ -65,6 +67,9 @@ class ReportTest {
         Run s = cra("simulate", "--events", events.toString(), "--exposure", exposure.toString(), "--out",
                 results.toString(), "--samples", "20", "--seed", "7", "--master", "local[1]", "--config", conf);
         assertEquals(0, s.code(), s.err());
+        Run v = cra("validate", "--config", conf, "--results", results.toString(), "--skies", "100", "--amplitudes",
+                "0.1,0.3", "--directions", "random", "--master", "local[1]");
+        assertEquals(0, v.code(), v.err());
         Run l = cra("limits", "--results", results.toString(), "--master", "local[1]", "--quiet");
         assertEquals(0, l.code(), l.err());
     }
@@ -82,7 +87,8 @@ class ReportTest {
         String html = Files.readString(out.resolve("index.html"));
         List<String> stems = List.of("delta_threshold_corrected", "delta_threshold_uncorrected", "upper_limits",
                 "binned_limits", "c2_c3_uncorrected", "c2_c3_corrected", "sky_counts", "sky_exposure",
-                "sky_relative_intensity", "tev_events", "vela_model", "energy_spectrum");
+                "sky_relative_intensity", "tev_events", "vela_model", "energy_spectrum", "validation_coverage",
+                "validation_expected_limits", "validation_calibration", "validation_direction");
         for (String stem : stems) {
             Path png = out.resolve(stem + ".png");
             BufferedImage img = ImageIO.read(png.toFile());

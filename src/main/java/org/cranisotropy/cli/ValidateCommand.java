@@ -1,0 +1,329 @@
+package org.cranisotropy.cli;
+
+import com.typesafe.config.Config;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.cranisotropy.analysis.AnalysisSettings;
+import org.cranisotropy.analysis.BinRow;
+import org.cranisotropy.analysis.EnergyScan;
+import org.cranisotropy.analysis.LowMultipoles;
+import org.cranisotropy.analysis.PreparedSample;
+import org.cranisotropy.analysis.ThresholdRow;
+import org.cranisotropy.events.BrokenPowerLaw;
+import org.cranisotropy.events.EventSample;
+import org.cranisotropy.exposure.ExposureCube;
+import org.cranisotropy.io.BadInputException;
+import org.cranisotropy.io.ExposureFiles;
+import org.cranisotropy.io.ParquetTable;
+import org.cranisotropy.io.ParquetTableReader;
+import org.cranisotropy.limits.Fermi2010UpperLimit;
+import org.cranisotropy.montecarlo.MonteCarloOptions;
+import org.cranisotropy.montecarlo.ScanPlan;
+import org.cranisotropy.montecarlo.SimulationSpec;
+import org.cranisotropy.spark.SimulateJob;
+import org.cranisotropy.spark.SparkSessions;
+import org.cranisotropy.spark.ValidateJob;
+import org.cranisotropy.validation.IsotropicReference;
+import org.cranisotropy.validation.ValidationSpec;
+import org.cranisotropy.validation.ValidationSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cra validate}: coverage, calibration, recovery and power of the run's limits and p-values. */
+@Command(
+        name = "validate",
+        header = "Coverage of the limits and calibration of the p-values on injected skies (Spark).",
+        mixinStandardHelpOptions = true,
+        description = {"Makes M skies per injected dipole amplitude and direction, equivalent to the run's isotropic",
+            "samples (same exposure, selection, event count and energies or spectrum, read from the bands'",
+            "metadata), each with the dipole I(n) = 1 + D d.n injected, measures them like the data and puts them",
+            "through the run's p-values and every limit. Writes DIR/validation/ (Parquet): per selection,",
+            "amplitude, direction and limit column the coverage, the expected-limit band, the recovery of",
+            "amplitude and direction, the power at 3 sigma and the calibration of the p-values. Afterwards",
+            "cra limits fills ul_delta_neyman and the expected limits from it."})
+final class ValidateCommand implements Runnable {
+    @Option(names = "--config", required = true, paramLabel = "FILE",
+            description = "The run configuration (as cra run reads it): cra.analysis, cra.run.out/events/exposure.")
+    Path config;
+
+    @Option(names = "--results", paramLabel = "DIR",
+            description = "The run's results (measured_*, samples/, bands/); default cra.run.out of --config.")
+    Path results;
+
+    @Option(names = "--skies", paramLabel = "M", defaultValue = "1000",
+            description = "Skies per amplitude and direction. Default ${DEFAULT-VALUE}.")
+    long skies;
+
+    @Option(names = "--amplitudes", paramLabel = "A1,A2,...", split = ",",
+            description = "Injected amplitudes in (0, 1] (0 is always added). Default: a ladder in steps of sqrt(2) "
+                    + "from half the smallest to four times the largest median expected Fermi-LAT 2010 limit of the "
+                    + "run's selections (at most 1).")
+    double[] amplitudes;
+
+    @Option(names = "--directions", paramLabel = "DIR", split = ";",
+            description = "Injected directions, separated by ';': random (a new uniform direction per sky), vela "
+                    + "(l 263.9, b -3.3) or L_DEG,B_DEG. Default: random;vela.")
+    List<String> directions;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Master seed of the injected skies (their streams never meet the isotropic samples'). "
+                    + "Default ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master; default cra.run.master of --config.")
+    String master;
+
+    @Option(names = "--partitions", paramLabel = "P", defaultValue = "0",
+            description = "Spark tasks (0: 16 per core).")
+    int partitions;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Vela SNR, galactic (deg). */
+    static final double VELA_L = 263.9;
+    static final double VELA_B = -3.3;
+
+    @Override
+    public void run() {
+        if (skies < 2) {
+            throw new IllegalArgumentException("--skies must be >= 2, got " + skies);
+        }
+        Config conf = RunConfig.load(config);
+        AnalysisSettings settings = AnalysisSettings.from(conf);
+        Config run = conf.getConfig("cra.run");
+        Path out = results != null ? results : Path.of(run.getString("out"));
+        String sparkMaster = master != null ? master : run.getString("master");
+        Path eventsPath = run.getString("events").isEmpty() ? out.resolve("events") : Path.of(run.getString("events"));
+        Path exposurePath = run.getString("exposure").isEmpty() ? out.resolve("exposure")
+                : Path.of(run.getString("exposure"));
+        for (String t : new String[] {"samples", "bands"}) {
+            if (!Files.isDirectory(out.resolve(t))) {
+                throw new BadInputException(out.resolve(t) + ": missing (run cra run or cra simulate first)");
+            }
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        ExposureCube cube = ExposureFiles.read(exposurePath);
+        EventSample events = EventSample.read(eventsPath);
+        PreparedSample prepared = PreparedSample.of(events, eventsPath.toString(), cube, settings.selection());
+        double[] grid = settings.gridThresholds(prepared);
+        ScanPlan plan = new ScanPlan(prepared, settings.standardThresholds(), grid, settings.binEdgesGev());
+        List<ValidationSummary.Selection> selections = selections(plan);
+
+        Map<String, String> bandsFooter = footer(out.resolve("bands"));
+        MonteCarloOptions options = options(bandsFooter, out);
+        double[] noise = noise(prepared, settings, grid, plan);
+        long t0 = System.nanoTime();
+        IsotropicReference reference = new IsotropicReference(SimulateJob.sampleDeltas(out.resolve("samples"), selections));
+        err.printf(Locale.ROOT, "validate: %d isotropic samples read as the p-value reference in %.1f s%n",
+                reference.samples(), (System.nanoTime() - t0) / 1e9);
+        double[] ladder = amplitudes != null ? withZero(amplitudes) : defaultLadder(out.resolve("bands"));
+        List<ValidationSpec.Direction> dirs = directions(directions == null ? List.of("random", "vela") : directions);
+        SimulationSpec simulation = new SimulationSpec(events, eventsPath.toString(), cube, settings.selection(),
+                settings.standardThresholds(), grid, settings.binEdgesGev(), 0L, options);
+        ValidationSpec vspec = new ValidationSpec(simulation, reference, noise, ladder, dirs, seed);
+        err.printf(Locale.ROOT, "validate: %s%n", AnalyzeCommand.sky(prepared));
+        err.printf(Locale.ROOT, "validate: %d skies x %d amplitudes %s x %d directions, samples made from: %s%n", skies,
+                ladder.length, java.util.Arrays.toString(ladder), dirs.size(), options.describe());
+        err.flush();
+
+        Map<String, String> extra = new LinkedHashMap<>();
+        extra.put("cra.results", out.toString());
+        extra.put("cra.seed", Long.toString(seed));
+        extra.put("cra.skies", Long.toString(skies));
+        extra.put("cra.amplitudes", java.util.Arrays.toString(ladder));
+        extra.put("cra.directions", String.join(";", directions == null ? List.of("random", "vela") : directions));
+        extra.put("cra.samples_made_from", options.describe());
+        extra.put("cra.reference_samples", Integer.toString(reference.samples()));
+        extra.put("cra.analysis", settings.describe());
+        extra.put("cra.sky", AnalyzeCommand.sky(prepared));
+        Map<String, String> metadata = RunConfig.metadata("validate", conf, extra);
+        SparkSession spark = SparkSessions.create("cra validate", sparkMaster);
+        ValidateJob.Result r;
+        try {
+            r = ValidateJob.run(spark, vspec, selections, skies, partitions, out, metadata, err);
+        } finally {
+            spark.stop();
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "%d skies in %.1f s (%.1f skies/s); wrote %s%n", r.skies(), r.seconds(),
+                r.skies() / r.seconds(), out.resolve("validation"));
+        printCoverage(o, r.rows());
+        o.flush();
+    }
+
+    /** The selections of the plan in the order of the sampler's rows: thresholds (plan order), then bins. */
+    static List<ValidationSummary.Selection> selections(ScanPlan plan) {
+        List<ValidationSummary.Selection> s = new ArrayList<>();
+        for (ScanPlan.Threshold t : plan.thresholds()) {
+            s.add(new ValidationSummary.Selection(t.kind(), t.gev(), Double.NaN, Double.NaN));
+        }
+        for (ScanPlan.Bin b : plan.bins()) {
+            s.add(new ValidationSummary.Selection(ScanPlan.BIN, Double.NaN, b.eminGev(), b.emaxGev()));
+        }
+        return s;
+    }
+
+    /** The data's white-noise level per selection (corrected). */
+    static double[] noise(PreparedSample prepared, AnalysisSettings settings, double[] grid, ScanPlan plan) {
+        EnergyScan scan = new EnergyScan(new LowMultipoles(prepared.exposure().nside()), prepared);
+        Map<String, Double> byKey = new HashMap<>();
+        List<ThresholdRow> rows = new ArrayList<>(scan.thresholds(ScanPlan.STANDARD, settings.standardThresholds(), true));
+        if (grid.length > 0) {
+            rows.addAll(scan.thresholds(ScanPlan.GRID, grid, true));
+        }
+        for (ThresholdRow t : rows) {
+            if (t.corrected()) {
+                byKey.put(t.kind() + ":" + t.thresholdGev(), t.m().cn());
+            }
+        }
+        if (settings.binEdgesGev().length > 1) {
+            for (BinRow b : scan.bins(settings.binEdgesGev())) {
+                if (b.corrected()) {
+                    byKey.put(ScanPlan.BIN + ":" + b.eminGev(), b.m().cn());
+                }
+            }
+        }
+        List<ValidationSummary.Selection> sel = selections(plan);
+        double[] noise = new double[sel.size()];
+        for (int r = 0; r < noise.length; r++) {
+            noise[r] = byKey.get(key(sel.get(r)));
+        }
+        return noise;
+    }
+
+    private static String key(ValidationSummary.Selection s) {
+        return SimulateJob.key(s);
+    }
+
+    static Map<String, String> footer(Path table) {
+        List<Path> parts = ParquetTableReader.parts(table);
+        if (parts.isEmpty()) {
+            throw new BadInputException(table + ": no Parquet part files");
+        }
+        return ParquetTableReader.footer(parts.get(0));
+    }
+
+    /** How the bands' samples were made, from their footer. */
+    static MonteCarloOptions options(Map<String, String> footer, Path out) {
+        String made = footer.getOrDefault("cra.samples_made_from", "");
+        boolean poisson = made.contains("Poisson");
+        String spectrum = footer.get("cra.spectrum");
+        if (made.startsWith("data energies")) {
+            return new MonteCarloOptions(MonteCarloOptions.Energies.DATA, null, poisson);
+        }
+        if (spectrum == null) {
+            throw new BadInputException(out.resolve("bands") + ": footer has no cra.spectrum (made by an older cra "
+                    + "simulate?); run cra simulate again");
+        }
+        return new MonteCarloOptions(MonteCarloOptions.Energies.SPECTRUM, BrokenPowerLaw.parse(spectrum), poisson);
+    }
+
+    static double[] withZero(double[] given) {
+        double[] a = java.util.Arrays.stream(given).filter(x -> x != 0.0).sorted().toArray();
+        for (double x : a) {
+            if (!(x > 0 && x <= 1)) {
+                throw new IllegalArgumentException("--amplitudes must be in (0, 1], got " + x);
+            }
+        }
+        double[] out = new double[a.length + 1];
+        System.arraycopy(a, 0, out, 1, a.length);
+        return java.util.Arrays.stream(out).distinct().toArray();
+    }
+
+    /**
+     * 0, then sqrt(2) steps from half the smallest median expected Fermi-LAT 2010 limit (2.92 x the band's
+     * median delta) over the corrected selections to four times the largest, at most 1.
+     */
+    static double[] defaultLadder(Path bands) {
+        ParquetTable t = ParquetTableReader.read(bands);
+        double[] p50 = t.numeric("delta_p50");
+        double[] corrected = t.numeric("corrected");
+        double k = Math.sqrt(3) / Fermi2010UpperLimit.at95().uStar();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (int i = 0; i < p50.length; i++) {
+            if (corrected[i] != 0 && p50[i] > 0) {
+                lo = Math.min(lo, k * p50[i]);
+                hi = Math.max(hi, k * p50[i]);
+            }
+        }
+        List<Double> ladder = new ArrayList<>(List.of(0.0));
+        double top = Math.min(1.0, 4 * hi);
+        for (double a = lo / 2; a * Math.pow(2, 0.25) < top; a *= Math.sqrt(2)) {
+            ladder.add(Double.parseDouble(String.format(Locale.ROOT, "%.3g", a)));
+        }
+        ladder.add(top);
+        return ladder.stream().mapToDouble(Double::doubleValue).distinct().sorted().toArray();
+    }
+
+    static List<ValidationSpec.Direction> directions(List<String> names) {
+        List<ValidationSpec.Direction> out = new ArrayList<>();
+        for (String n : names) {
+            String s = n.trim().toLowerCase(Locale.ROOT);
+            if (s.equals("random")) {
+                out.add(ValidationSpec.Direction.anyDirection());
+            } else if (s.equals("vela")) {
+                out.add(ValidationSpec.Direction.fixed("vela", VELA_L, VELA_B));
+            } else {
+                String[] v = s.split(",");
+                try {
+                    if (v.length != 2) {
+                        throw new NumberFormatException();
+                    }
+                    double l = Double.parseDouble(v[0]);
+                    double b = Double.parseDouble(v[1]);
+                    out.add(ValidationSpec.Direction.fixed(String.format(Locale.ROOT, "%g,%g", l, b), l, b));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--directions: '" + n + "' is not random, vela or L_DEG,B_DEG");
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Per direction, method and amplitude over the standard thresholds and the bins: the mean coverage and
+     * the smallest one with its selection; * where the mean lies below 0.95 by more than 2 standard errors.
+     */
+    static void printCoverage(PrintWriter o, List<ValidationSummary.Row> rows) {
+        o.println("Coverage of the 95 % limits (fraction of skies whose limit is >= the injected amplitude) over the");
+        o.println("standard thresholds and bins: mean, and the smallest with where; * = mean below 0.95 by > 2 sigma");
+        Map<String, List<ValidationSummary.Row>> groups = new LinkedHashMap<>();
+        for (ValidationSummary.Row r : rows) {
+            if (!r.selection().kind().equals(ScanPlan.GRID) && !Double.isNaN(r.coverage())) {
+                groups.computeIfAbsent(String.format(Locale.ROOT, "%-8s %-26s %7.4f", r.direction(), r.method(),
+                        r.deltaTrue()), k -> new ArrayList<>()).add(r);
+            }
+        }
+        groups.forEach((k, list) -> {
+            double sum = 0;
+            double var = 0;
+            ValidationSummary.Row worst = list.get(0);
+            for (ValidationSummary.Row r : list) {
+                sum += r.coverage();
+                var += r.coverageErr() * r.coverageErr();
+                if (r.coverage() < worst.coverage()) {
+                    worst = r;
+                }
+            }
+            double mean = sum / list.size();
+            double err = Math.sqrt(var) / list.size();
+            ValidationSummary.Selection s = worst.selection();
+            o.printf(Locale.ROOT, "%s  mean %.3f, smallest %.3f +- %.3f at %s%s%n", k, mean, worst.coverage(),
+                    worst.coverageErr(), s.kind().equals(ScanPlan.BIN)
+                            ? String.format(Locale.ROOT, "bin %.0f-%.0f GeV", s.eminGev(), s.emaxGev())
+                            : String.format(Locale.ROOT, "E >= %.0f GeV", s.thresholdGev()),
+                    mean < 0.95 - 2 * err ? " *" : "");
+        });
+    }
+}
