@@ -15,8 +15,8 @@ SELECT threshold_gev, n_samples, delta_p02275, delta_p15865, delta_p50, delta_p8
 -- Upper limits: 95 % CL upper limit vs threshold energy (Fermi-LAT 2010 method) (upper_limits.png)
 SELECT kind, threshold_gev, delta, ul_delta_fermi2010 FROM parquet.`results/demo/limits` WHERE kind IN ('grid', 'standard') ORDER BY kind, threshold_gev;
 
--- Binned limits: Binned upper limits (frequentist and Bayesian) (binned_limits.png)
-SELECT emin_gev, emax_gev, sqrt(emin_gev * emax_gev) AS e_center_gev, n_events, delta, c1_rel, cn, ul_delta_lr, ul_delta_bayes, ul_delta_bayes_flat_delta FROM parquet.`results/demo/limits` WHERE kind = 'bin' ORDER BY emin_gev;
+-- Binned limits: Binned upper limits (binned_limits.png)
+SELECT emin_gev, emax_gev, sqrt(emin_gev * emax_gev) AS e_center_gev, n_events, delta, c1_rel, cn, ul_delta_lr, ul_delta_fermi2010, ul_delta_neyman FROM parquet.`results/demo/limits` WHERE kind = 'bin' ORDER BY emin_gev;
 
 -- Quadrupole and octupole: C2 and C3 vs threshold energy, without exposure correction (c2_c3_uncorrected.png)
 SELECT threshold_gev, c2, c3 FROM parquet.`results/demo/measured_thresholds` WHERE kind = 'grid' AND NOT corrected ORDER BY threshold_gev;
@@ -47,9 +47,21 @@ SELECT energy_gev, l_deg, b_deg, event_class FROM parquet.`results/demo/events` 
 
 -- Vela model: Expected Vela dipole vs energy against the limits (vela_model.png)
 SELECT threshold_gev, ul_delta_fermi2010 FROM parquet.`results/demo/limits` WHERE kind = 'grid' ORDER BY threshold_gev;
-SELECT emin_gev, emax_gev, ul_delta_lr, ul_delta_bayes FROM parquet.`results/demo/limits` WHERE kind = 'bin' ORDER BY emin_gev;
+SELECT emin_gev, emax_gev, ul_delta_lr FROM parquet.`results/demo/limits` WHERE kind = 'bin' ORDER BY emin_gev;
 -- the model curve is not a table: submit/cra model vela --emin 50 --emax 20000 --points 80
 
 -- Monte Carlo energies: Energies of the selected events and the Monte Carlo's spectrum (energy_spectrum.png)
 SELECT energy_gev, event_class FROM parquet.`results/demo/events` ORDER BY energy_gev DESC;
 -- the spectrum: the cra.spectrum key of the samples' Parquet footers (index, index-high, break, softness, emin, emax); the class selection: cra.analysis of the run's configuration
+
+-- Validation of the limits and p-values: Coverage of the limits (validation_coverage.png)
+SELECT method, delta_true, avg(coverage) AS mean_coverage, min(coverage) AS min_coverage FROM parquet.`results/demo/validation` WHERE direction = 'random' AND kind <> 'grid' GROUP BY method, delta_true ORDER BY method, delta_true;
+
+-- Validation of the limits and p-values: Observed vs expected limits (validation_expected_limits.png)
+SELECT threshold_gev, ul_delta_neyman, ul_delta_neyman_vela, ul_expected_p02275, ul_expected_p15865, ul_expected_p50, ul_expected_p84135, ul_expected_p97725 FROM parquet.`results/demo/limits` WHERE kind = 'grid' ORDER BY threshold_gev;
+
+-- Validation of the limits and p-values: Calibration of the p-values (validation_calibration.png)
+SELECT kind, threshold_gev, emin_gev, skies, ks_local, frac_local_below_005, frac_local_below_001, ks_global, frac_global_below_005, frac_global_below_001 FROM parquet.`results/demo/validation` WHERE delta_true = 0 AND direction = 'random' AND method = 'ul_delta_fermi2010' ORDER BY kind, threshold_gev, emin_gev;
+
+-- Validation of the limits and p-values: Direction error (validation_direction.png)
+SELECT threshold_gev, delta_true, angle68_deg, angle95_deg FROM parquet.`results/demo/validation` WHERE kind = 'standard' AND direction = 'random' AND method = 'ul_delta_fermi2010' AND delta_true > 0 ORDER BY threshold_gev, delta_true;
