@@ -10,7 +10,7 @@ import org.cranisotropy.io.ParquetTableWriter.Kind;
  * The outputs of the data step: {@code measured_thresholds/} (kind, threshold_gev, corrected,
  * n_events, c0..c3, delta, dipole_l_deg, dipole_b_deg, cn) and {@code measured_bins/} (emin_gev,
  * emax_gev, corrected, ...). C_l are those of the map of summed weights; cn is in the
- * relative-intensity convention (NaN where not computed: the every-event rows).
+ * relative-intensity convention ({@link ExpectedWhiteNoise}).
  */
 public final class MeasuredTables {
     private MeasuredTables() {}

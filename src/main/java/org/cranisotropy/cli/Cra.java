@@ -36,6 +36,11 @@ public final class Cra implements Runnable {
         return commandLine(out, err).execute(args);
     }
 
+    /** "cra" for the top level, "cra SUB" for a subcommand (messages start with it). */
+    private static String name(CommandLine c, CommandLine top) {
+        return c == top ? "cra" : "cra " + c.getCommandName();
+    }
+
     /** The cra command line with its streams and the one-line error handling of exit code 2. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Cra());
@@ -43,18 +48,18 @@ public final class Cra implements Runnable {
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {
             CommandLine c = e.getCommandLine();
-            c.getErr().println("cra " + c.getCommandName() + ": error: " + e.getMessage()
+            c.getErr().println(name(c, cli) + ": error: " + e.getMessage()
                     + " (see 'cra " + (c == cli ? "" : c.getCommandName() + " ") + "--help')");
             return EXIT_BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof StepFailed f) { // the step has printed its own error: pass its exit code on
-                commandLine.getErr().println("cra " + commandLine.getCommandName() + ": " + f.getMessage());
+                commandLine.getErr().println(name(commandLine, cli) + ": " + f.getMessage());
                 return f.code();
             }
             if (e instanceof BadInputException || e instanceof IllegalArgumentException
                     || e instanceof com.typesafe.config.ConfigException) { // a bad configuration value: file, line, key
-                commandLine.getErr().println("cra " + commandLine.getCommandName() + ": error: " + e.getMessage());
+                commandLine.getErr().println(name(commandLine, cli) + ": error: " + e.getMessage());
                 return EXIT_BAD_INPUT;
             }
             throw e;

@@ -4,10 +4,9 @@ import com.typesafe.config.Config;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.cranisotropy.analysis.PreparedSample;
-import org.cranisotropy.events.BrokenPowerLaw;
-import org.cranisotropy.exposure.EnergyBinning;
 import org.cranisotropy.montecarlo.MonteCarloOptions;
 import org.cranisotropy.montecarlo.ObservedSpectrum;
+import org.cranisotropy.montecarlo.SampleRecipe;
 
 /**
  * The {@code cra.simulation} section of a run configuration (see conf/demo.conf) and the matching
@@ -61,56 +60,51 @@ final class SimulationSettings {
         };
     }
 
-    static MonteCarloOptions options(Config conf, String energiesOption, String spectrumOption, Boolean poissonOption,
-            PreparedSample data, PrintWriter log) {
+    /** The recipe of cra.simulation with the command-line options over it (null: not given). */
+    static SampleRecipe recipe(Config conf, String energiesOption, String spectrumOption, Boolean poissonOption) {
         Config sim = conf != null && conf.hasPath("cra.simulation") ? conf.getConfig("cra.simulation") : null;
         String energies = energiesOption != null ? energiesOption
                 : sim != null && sim.hasPath("energies") ? sim.getString("energies") : "spectrum";
         boolean poisson = poissonOption != null ? poissonOption
                 : sim != null && sim.hasPath("poisson") && sim.getBoolean("poisson");
-        if (energies(energies) == MonteCarloOptions.Energies.DATA) {
-            return new MonteCarloOptions(MonteCarloOptions.Energies.DATA, null, poisson);
-        }
         Config sp = sim != null && sim.hasPath("spectrum") ? sim.getConfig("spectrum") : null;
-        double lowest = data.energyGev(data.size() - 1);
-        double highest = data.energyGev(0);
-        EnergyBinning binning = data.exposure().binning();
-        double emin = sp != null && sp.hasPath("emin-gev") ? sp.getDouble("emin-gev") : lowest;
-        double emax = sp != null && sp.hasPath("emax-gev") ? sp.getDouble("emax-gev")
-                : Math.max(highest, binning.upper(binning.size() - 1));
-        if (!(emin <= lowest) || !(emax >= highest)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "the spectrum's range [%g, %g] GeV must contain every selected event (%g .. %g GeV)", emin, emax,
-                    lowest, highest));
-        }
-        BrokenPowerLaw flux;
-        String how;
+        Double emin = sp != null && sp.hasPath("emin-gev") ? sp.getDouble("emin-gev") : null;
+        Double emax = sp != null && sp.hasPath("emax-gev") ? sp.getDouble("emax-gev") : null;
+        double[] shape = null;
         if (spectrumOption != null) {
             String[] v = spectrumOption.split(",");
             if (v.length != 4) {
                 throw new IllegalArgumentException("--spectrum needs G1,G2,EB,S, got '" + spectrumOption + "'");
             }
-            double[] p = new double[4];
+            shape = new double[4];
             for (int i = 0; i < 4; i++) {
                 try {
-                    p[i] = Double.parseDouble(v[i].trim());
+                    shape[i] = Double.parseDouble(v[i].trim());
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("--spectrum needs four numbers G1,G2,EB,S, got '" + v[i].trim()
                             + "' in '" + spectrumOption + "'");
                 }
             }
-            flux = new BrokenPowerLaw(p[0], p[1], p[2], p[3], emin, emax);
-            how = "given";
         } else if (sp != null && sp.hasPath("fit") && !sp.getBoolean("fit")) {
-            flux = new BrokenPowerLaw(sp.getDouble("index"), sp.getDouble("index-high"), sp.getDouble("break-gev"),
-                    sp.getDouble("softness"), emin, emax);
-            how = "given in the configuration";
-        } else {
-            long t0 = System.nanoTime();
-            flux = ObservedSpectrum.fit(data, emin, emax);
-            how = String.format(Locale.ROOT, "fitted to the %d selected events in %.1f s", data.size(),
-                    (System.nanoTime() - t0) / 1e9);
-            java.util.List<String> atBounds = ObservedSpectrum.parametersAtBounds(flux);
+            shape = new double[] {sp.getDouble("index"), sp.getDouble("index-high"), sp.getDouble("break-gev"),
+                sp.getDouble("softness")};
+        }
+        return new SampleRecipe(energies(energies), poisson, shape, emin, emax);
+    }
+
+    static MonteCarloOptions options(Config conf, String energiesOption, String spectrumOption, Boolean poissonOption,
+            PreparedSample data, PrintWriter log) {
+        SampleRecipe recipe = recipe(conf, energiesOption, spectrumOption, poissonOption);
+        long t0 = System.nanoTime();
+        MonteCarloOptions options = recipe.options(data);
+        if (options.energies() == MonteCarloOptions.Energies.DATA) {
+            return options;
+        }
+        String how = spectrumOption != null ? "given" : !recipe.fitted() ? "given in the configuration"
+                : String.format(Locale.ROOT, "fitted to the %d selected events in %.1f s", data.size(),
+                        (System.nanoTime() - t0) / 1e9);
+        if (recipe.fitted()) {
+            java.util.List<String> atBounds = ObservedSpectrum.parametersAtBounds(options.spectrum());
             if (!atBounds.isEmpty()) {
                 how += "; " + String.join(", ", atBounds);
                 if (log != null) {
@@ -120,7 +114,6 @@ final class SimulationSettings {
                 }
             }
         }
-        MonteCarloOptions options = new MonteCarloOptions(MonteCarloOptions.Energies.SPECTRUM, flux, poisson);
         if (log != null) {
             log.printf("samples: %s (%s)%n", options.describe(), how);
             log.flush();

@@ -82,6 +82,22 @@ final class ValidateCommand implements Runnable {
             description = "Spark master; default cra.run.master of --config.")
     String master;
 
+    @Option(names = "--resume", description = "Keep the blocks of skies an interrupted run of the same validation "
+            + "left in DIR/.validation.tmp and make only the missing ones.")
+    boolean resume;
+
+    @Option(names = "--end-to-end", paramLabel = "K", defaultValue = "0",
+            description = "Also K whole isotropic data sets from the event generator (cra.events of --config), each "
+                    + "through the data step and a Monte Carlo of its own made like the run's (its own fitted "
+                    + "spectrum or energies): the calibration of the p-values on data sets rather than on skies "
+                    + "drawn like the samples. Writes DIR/validation_end_to_end/. Default 0 (not run).")
+    int endToEnd;
+
+    @Option(names = "--end-to-end-samples", paramLabel = "S", defaultValue = "200",
+            description = "Isotropic samples per end-to-end data set (p-values in steps of 1/(S+1)). "
+                    + "Default ${DEFAULT-VALUE}.")
+    int endToEndSamples;
+
     @Option(names = "--partitions", paramLabel = "P", defaultValue = "0",
             description = "Spark tasks (0: 16 per core).")
     int partitions;
@@ -150,14 +166,61 @@ final class ValidateCommand implements Runnable {
         SparkSession spark = SparkSessions.create("cra validate", sparkMaster);
         ValidateJob.Result r;
         try {
-            r = ValidateJob.run(spark, vspec, selections, skies, partitions, out, metadata, err);
+            r = ValidateJob.run(spark, vspec, selections, skies, partitions, out, metadata, err, resume, -1);
         } finally {
             spark.stop();
         }
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%d skies in %.1f s (%.1f skies/s); wrote %s%n", r.skies(), r.seconds(),
                 r.skies() / r.seconds(), out.resolve("validation"));
+        if (r.reusedSkies() > 0) {
+            o.printf("resumed: %d skies reused from the interrupted run%n", r.reusedSkies());
+        }
         printCoverage(o, r.rows());
+        o.flush();
+        if (endToEnd > 0) {
+            endToEnd(conf, cube, settings, out, sparkMaster, extra, err, o);
+        }
+    }
+
+    /** The end-to-end calibration: data sets from cra.events, each with its own Monte Carlo. */
+    private void endToEnd(Config conf, ExposureCube cube, AnalysisSettings settings, Path out, String sparkMaster,
+            Map<String, String> extra, PrintWriter err, PrintWriter o) {
+        Config ev = conf.getConfig("cra.events");
+        org.cranisotropy.events.BrokenPowerLaw flux = new org.cranisotropy.events.BrokenPowerLaw(
+                ev.getDouble("spectrum.index"), ev.getDouble("spectrum.index-high"), ev.getDouble("spectrum.break-gev"),
+                ev.getDouble("spectrum.softness"), ev.getDouble("emin-gev"), ev.getDouble("emax-gev"));
+        double[] period = ExposureCommand.periodMjd(conf);
+        org.cranisotropy.montecarlo.SampleRecipe recipe = SimulationSettings.recipe(conf, null, null, null);
+        org.cranisotropy.validation.EndToEnd e2e = new org.cranisotropy.validation.EndToEnd(cube, flux,
+                ev.getInt("count"), period[0], period[1], settings.selection(), settings.standardThresholds(),
+                settings.binEdgesGev(), recipe, endToEndSamples, seed);
+        err.printf(Locale.ROOT, "end-to-end: %d data sets of %d generated events, %d samples each (%s energies%s)%n",
+                endToEnd, ev.getInt("count"), endToEndSamples, recipe.energies().name().toLowerCase(Locale.ROOT),
+                recipe.fitted() ? ", spectrum fitted to each data set" : "");
+        Map<String, String> meta = new LinkedHashMap<>(extra);
+        meta.put("cra.end_to_end_datasets", Integer.toString(endToEnd));
+        meta.put("cra.end_to_end_samples", Integer.toString(endToEndSamples));
+        SparkSession spark = SparkSessions.create("cra validate (end to end)", sparkMaster);
+        List<org.cranisotropy.validation.EndToEnd.Calibration> rows;
+        try {
+            rows = ValidateJob.endToEnd(spark, e2e, endToEnd, partitions, out, RunConfig.metadata("validate", conf, meta),
+                    err);
+        } finally {
+            spark.stop();
+        }
+        o.printf(Locale.ROOT, "End-to-end calibration (%d data sets, %d samples each): fraction of data sets with "
+                + "p <= 0.05 and <= 0.01 against the exact expectation, binomial P(as many or more), KS p:%n",
+                endToEnd, endToEndSamples);
+        for (org.cranisotropy.validation.EndToEnd.Calibration c : rows) {
+            String where = c.kind().equals("scan") ? "whole scan (trial-corrected)" : c.kind().equals("bin")
+                    ? String.format(Locale.ROOT, "bin %.0f-%.0f GeV", c.eminGev(), c.emaxGev())
+                    : String.format(Locale.ROOT, "E >= %.0f GeV", c.thresholdGev());
+            o.printf(Locale.ROOT, "  %-28s %5.3f (exp. %.3f, P %.3g)  %5.3f (exp. %.3f, P %.3g)  KS p %.3g%n", where,
+                    c.fracBelow005(), c.expectedBelow005(), c.binomialP005(), c.fracBelow001(), c.expectedBelow001(),
+                    c.binomialP001(), c.ksP());
+        }
+        o.printf("wrote %s%n", out.resolve("validation_end_to_end"));
         o.flush();
     }
 

@@ -81,7 +81,7 @@ public final class Report {
             sections.add(new Section(HEADINGS.get(8), "From cra validate: skies equivalent to the data with known "
                     + "injected dipoles, analysed like the data. Every limit the report shows must cover the true "
                     + "amplitude in >= 95 % of them, and the p-values must be uniform under isotropy.",
-                    List.of(v.coverage(), v.expectedLimits(), v.calibration(), v.directionError())));
+                    List.of(v.coverage(), v.recovery(), v.expectedLimits(), v.calibration(), v.directionError())));
         }
         List<String> notes = new ArrayList<>();
         if (run.config().equals(RunInfo.MISSING)) {

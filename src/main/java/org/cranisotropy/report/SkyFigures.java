@@ -46,11 +46,8 @@ final class SkyFigures {
     }
 
     /** The measured dipole (corrected) at the lowest standard threshold and its sigma from the band. */
-    record Dipole(double thresholdGev, double delta, double lDeg, double bDeg, double sigma, String sigmaFrom) {
-        double radiusDeg() {
-            return Math.toDegrees(sigma / delta);
-        }
-    }
+    record Dipole(double thresholdGev, double delta, double lDeg, double bDeg, double sigma, String sigmaFrom,
+            double radiusDeg) {}
 
     Dipole dipole() {
         ParquetTable m = t.thresholds();
@@ -71,7 +68,23 @@ final class SkyFigures {
             sigma = Math.sqrt(3.0 / m.numeric("n_events")[i]);
             from = "sqrt(3/N) (no band row at this threshold)";
         }
-        return new Dipole(thr, delta, m.numeric("dipole_l_deg")[i], m.numeric("dipole_b_deg")[i], sigma, from);
+        // after cra validate: the 68 % angle between measured and injected directions at the validated amplitude
+        // nearest delta (the exposure makes the dipole components unequal, which sigma / delta ignores)
+        double radius = Math.toDegrees(sigma / delta);
+        ParquetTable l = t.limits();
+        if (l.has("direction_r68_deg")) {
+            int[] rows = TableRows.select(l, "standard", null, "threshold_gev");
+            for (int j : rows) {
+                double r68 = l.numeric("direction_r68_deg")[j];
+                if (l.numeric("threshold_gev")[j] == thr && r68 > 0) {
+                    radius = r68;
+                    from = "cra validate: the 68 % angle between measured and injected directions of skies with a "
+                            + "dipole of about this amplitude (limits.direction_r68_deg)";
+                    sigma = Double.NaN;
+                }
+            }
+        }
+        return new Dipole(thr, delta, m.numeric("dipole_l_deg")[i], m.numeric("dipole_b_deg")[i], sigma, from, radius);
     }
 
     private static List<SkyPainter.Mark> baseMarks(Dipole d) {
@@ -93,12 +106,14 @@ final class SkyFigures {
     }
 
     private String dipoleText(Dipole d) {
+        String circle = Double.isNaN(d.sigma()) ? String.format(Locale.ROOT, "angular radius %.1f deg from %s",
+                d.radiusDeg(), d.sigmaFrom()) : String.format(Locale.ROOT, "angular radius sigma/delta = %.1f deg with "
+                + "sigma = %.4f the per-component width of the dipole vector from %s", d.radiusDeg(), d.sigma(),
+                d.sigmaFrom());
         return String.format(Locale.ROOT, "Star: the measured (exposure-corrected) dipole direction above the lowest "
-                + "standard threshold %.1f GeV, (l, b) = (%.1f, %.1f) deg, delta = %.4f; circle: its uncertainty, angular "
-                + "radius sigma/delta = %.1f deg with sigma = %.4f the per-component width of the dipole vector from %s%s. "
-                + "Diamond: the Vela SNR (263.9, -3.3) deg.", d.thresholdGev(), d.lDeg(), d.bDeg(), d.delta(),
-                d.radiusDeg(), d.sigma(), d.sigmaFrom(), d.radiusDeg() < 90 ? "" : " (over 90 deg, not drawn: the "
-                        + "direction is unconstrained)");
+                + "standard threshold %.1f GeV, (l, b) = (%.1f, %.1f) deg, delta = %.4f; circle: its uncertainty, %s%s. "
+                + "Diamond: the Vela SNR (263.9, -3.3) deg.", d.thresholdGev(), d.lDeg(), d.bDeg(), d.delta(), circle,
+                d.radiusDeg() < 90 ? "" : " (over 90 deg, not drawn: the direction is unconstrained)");
     }
 
     /** WHERE clause of the class selection and threshold, for the SQL shown with the maps. */

@@ -66,4 +66,35 @@ public record ValidationSpec(SimulationSpec simulation, IsotropicReference refer
         double[] lb = GalacticFrame.lonLat(v[0], v[1], v[2]);
         return new InjectedDipole(ladder[amplitude], lb[0], lb[1]);
     }
+
+    /**
+     * A digest of everything the skies depend on (seed, ladder, directions, the reference samples, the
+     * noise levels, the events, exposure settings and sample recipe), to recognise the same validation
+     * when resuming.
+     */
+    public String fingerprint() {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(bytes)) {
+                o.writeLong(seed);
+                o.writeObject(ladder);
+                o.writeObject(directions.toString());
+                o.writeObject(noise);
+                o.writeObject(reference);
+                o.writeObject(simulation.standardThresholds());
+                o.writeObject(simulation.gridThresholds());
+                o.writeObject(simulation.binEdgesGev());
+                o.writeObject(simulation.selection().toString());
+                o.writeObject(simulation.options().describe());
+                o.writeInt(simulation.events().size());
+                for (int i = 0; i < simulation.events().size(); i++) {
+                    o.writeDouble(simulation.events().energyGev(i));
+                }
+            }
+            return java.util.HexFormat.of().formatHex(md.digest(bytes.toByteArray()));
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -9,6 +9,21 @@ import org.cranisotropy.exposure.ExposureCube;
 public final class AnalysisFixtures {
     private AnalysisFixtures() {}
 
+    /** Every class, every bin: exposure 1 in every pixel (isotropic skies are then exactly isotropic). */
+    public static ExposureCube uniformExposure(int nside) {
+        org.cranisotropy.exposure.EnergyBinning bins = org.cranisotropy.exposure.EnergyBinning.logarithmic(50, 20000, 8);
+        java.util.Map<org.cranisotropy.exposure.EventClass, double[][]> maps =
+                new java.util.EnumMap<>(org.cranisotropy.exposure.EventClass.class);
+        for (org.cranisotropy.exposure.EventClass c : org.cranisotropy.exposure.EventClass.values()) {
+            double[][] m = new double[bins.size()][12 * nside * nside];
+            for (double[] row : m) {
+                java.util.Arrays.fill(row, 1.0);
+            }
+            maps.put(c, m);
+        }
+        return new ExposureCube(nside, bins, maps);
+    }
+
     public static ExposureCube bandExposure(int nside) {
         return SyntheticExposure.equatorialBand(nside, 2.0);
     }

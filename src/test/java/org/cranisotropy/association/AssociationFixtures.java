@@ -1,9 +1,6 @@
 package org.cranisotropy.association;
 
-import java.util.EnumMap;
-import java.util.Map;
 import org.cranisotropy.events.EventSample;
-import org.cranisotropy.exposure.EnergyBinning;
 import org.cranisotropy.exposure.EventClass;
 import org.cranisotropy.exposure.ExposureCube;
 
@@ -13,16 +10,7 @@ final class AssociationFixtures {
 
     /** Every class, every bin: exposure 1 in every pixel (isotropic skies are then exactly isotropic). */
     static ExposureCube uniform(int nside) {
-        EnergyBinning bins = EnergyBinning.logarithmic(50, 20000, 8);
-        Map<EventClass, double[][]> maps = new EnumMap<>(EventClass.class);
-        for (EventClass c : EventClass.values()) {
-            double[][] m = new double[bins.size()][12 * nside * nside];
-            for (double[] row : m) {
-                java.util.Arrays.fill(row, 1.0);
-            }
-            maps.put(c, m);
-        }
-        return new ExposureCube(nside, bins, maps);
+        return org.cranisotropy.analysis.AnalysisFixtures.uniformExposure(nside);
     }
 
     /** n events above 5 TeV at the given directions (cycled), classes A..D in turn. */

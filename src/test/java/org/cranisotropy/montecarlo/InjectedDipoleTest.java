@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.EnumMap;
-import java.util.Map;
 import org.cranisotropy.analysis.AnalysisFixtures;
 import org.cranisotropy.analysis.ClassSelection;
 import org.cranisotropy.analysis.EnergyScan;
 import org.cranisotropy.analysis.MultipoleMeasurement;
 import org.cranisotropy.events.BrokenPowerLaw;
 import org.cranisotropy.events.EventSample;
-import org.cranisotropy.exposure.EnergyBinning;
-import org.cranisotropy.exposure.EventClass;
 import org.cranisotropy.exposure.ExposureCube;
 import org.cranisotropy.sky.GalacticFrame;
 import org.junit.jupiter.api.Test;
@@ -25,22 +21,9 @@ import org.junit.jupiter.api.Test;
  * the strongly anisotropic equatorial band; and an amplitude of 0 gives the isotropic samples' law.
  */
 class InjectedDipoleTest {
-    static ExposureCube uniform(int nside) {
-        EnergyBinning bins = EnergyBinning.logarithmic(50, 20000, 4);
-        Map<EventClass, double[][]> maps = new EnumMap<>(EventClass.class);
-        for (EventClass c : EventClass.values()) {
-            double[][] m = new double[bins.size()][12 * nside * nside];
-            for (double[] row : m) {
-                java.util.Arrays.fill(row, 1.0);
-            }
-            maps.put(c, m);
-        }
-        return new ExposureCube(nside, bins, maps);
-    }
-
     @Test
     void theMeanMeasuredDipoleVectorIsTheInjectedOne() {
-        for (ExposureCube cube : new ExposureCube[] {uniform(16), AnalysisFixtures.bandExposure(16)}) {
+        for (ExposureCube cube : new ExposureCube[] {AnalysisFixtures.uniformExposure(16), AnalysisFixtures.bandExposure(16)}) {
             EventSample events = AnalysisFixtures.events(cube, 3000, 0.0, 9);
             SimulationSpec spec = new SimulationSpec(events, "t", cube, ClassSelection.calet2025(),
                     EnergyScan.logGrid(100, 200, 2), new double[0], new double[] {50, 5000}, 3L,

@@ -88,7 +88,7 @@ class ReportTest {
         List<String> stems = List.of("delta_threshold_corrected", "delta_threshold_uncorrected", "upper_limits",
                 "binned_limits", "c2_c3_uncorrected", "c2_c3_corrected", "sky_counts", "sky_exposure",
                 "sky_relative_intensity", "tev_events", "vela_model", "energy_spectrum", "validation_coverage",
-                "validation_expected_limits", "validation_calibration", "validation_direction");
+                "validation_recovery", "validation_expected_limits", "validation_calibration", "validation_direction");
         for (String stem : stems) {
             Path png = out.resolve(stem + ".png");
             BufferedImage img = ImageIO.read(png.toFile());

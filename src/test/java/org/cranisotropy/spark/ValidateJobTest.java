@@ -86,6 +86,19 @@ class ValidateJobTest {
                     List.of(ValidationSpec.Direction.anyDirection()), 3L);
             a = ValidateJob.run(spark, spec, selections, 200, 7, results, Map.of(), null).rows();
             b = ValidateJob.run(spark, spec, selections, 200, 1, tmp.resolve("again"), Map.of(), null).rows();
+            // a run killed after 3 blocks, then resumed: the same table, 3 blocks of 10 skies read back
+            Path killed = tmp.resolve("killed");
+            org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> ValidateJob.run(spark, spec,
+                    selections, 200, 2, killed, Map.of(), null, false, 3));
+            ValidateJob.Result resumed = ValidateJob.run(spark, spec, selections, 200, 3, killed, Map.of(), null, true,
+                    -1);
+            assertEquals(30, resumed.reusedSkies());
+            assertEquals(a.size(), resumed.rows().size());
+            for (int i = 0; i < a.size(); i++) {
+                assertEquals(a.get(i).coverage(), resumed.rows().get(i).coverage(), 0, "resumed row " + i);
+                assertEquals(a.get(i).deltaMean(), resumed.rows().get(i).deltaMean(), 0, "resumed row " + i);
+            }
+            assertTrue(!java.nio.file.Files.exists(killed.resolve(".validation.tmp")), "staging removed");
             LimitsJob.run(spark, results, Map.of());
         } finally {
             spark.stop();
