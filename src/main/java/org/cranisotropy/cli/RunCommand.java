@@ -131,7 +131,7 @@ final class RunCommand implements Runnable {
         o.println();
         o.println("Example queries, Spark SQL through cra (each table is a view named after its directory):");
         for (String q : QUERIES_SPARK) {
-            if (events || !q.contains("FROM events")) {
+            if ((events || !q.contains("FROM events")) && (validation || !q.contains("FROM validation"))) {
                 o.printf("  submit/cra sql --results %s \"%s\"%n", d, q);
             }
         }
@@ -146,7 +146,10 @@ final class RunCommand implements Runnable {
         "SELECT threshold_gev, n_events, delta, band_p15865, band_p84135, p_value, ul_delta_fermi2010 FROM limits "
                 + "WHERE kind = 'standard' ORDER BY threshold_gev",
         "SELECT threshold_gev, delta_p50, delta_p84135, delta_p97725 FROM bands WHERE kind = 'grid' AND corrected "
-                + "ORDER BY threshold_gev DESC LIMIT 10",
+                + "ORDER BY threshold_gev LIMIT 10",
+        "SELECT method, delta_true, round(avg(coverage), 3) AS mean_coverage, round(min(coverage), 3) AS min_coverage "
+                + "FROM validation WHERE direction = 'random' AND kind <> 'grid' GROUP BY method, delta_true "
+                + "ORDER BY method, delta_true",
         "SELECT event_class, count(*) AS n, max(energy_gev) AS emax_gev FROM events WHERE energy_gev > 5000 "
                 + "GROUP BY event_class ORDER BY event_class"
     };
@@ -155,7 +158,7 @@ final class RunCommand implements Runnable {
         "SELECT threshold_gev, n_events, delta, band_p15865, band_p84135, p_value, ul_delta_fermi2010 FROM "
                 + "read_parquet('OUT/limits/*.parquet') WHERE kind = 'standard' ORDER BY threshold_gev",
         "SELECT threshold_gev, delta_p50, delta_p84135, delta_p97725 FROM read_parquet('OUT/bands/*.parquet') "
-                + "WHERE kind = 'grid' AND corrected ORDER BY threshold_gev DESC LIMIT 10",
+                + "WHERE kind = 'grid' AND corrected ORDER BY threshold_gev LIMIT 10",
         "SELECT kind, corrected, count(*) AS n FROM read_parquet('OUT/samples/**/*.parquet', hive_partitioning = true) "
                 + "GROUP BY ALL ORDER BY ALL"
     };
