@@ -57,6 +57,9 @@ SELECT energy_gev, event_class FROM parquet.`results/demo/events` ORDER BY energ
 -- Validation of the limits and p-values: Coverage of the limits (validation_coverage.png)
 SELECT method, delta_true, avg(coverage) AS mean_coverage, min(coverage) AS min_coverage FROM parquet.`results/demo/validation` WHERE direction = 'random' AND kind <> 'grid' GROUP BY method, delta_true ORDER BY method, delta_true;
 
+-- Validation of the limits and p-values: Recovered vs injected amplitude (validation_recovery.png)
+SELECT threshold_gev, delta_true, delta_mean, delta_median, delta_rms FROM parquet.`results/demo/validation` WHERE kind = 'standard' AND direction = 'random' AND method = 'ul_delta_fermi2010' AND delta_true > 0 ORDER BY threshold_gev, delta_true;
+
 -- Validation of the limits and p-values: Observed vs expected limits (validation_expected_limits.png)
 SELECT threshold_gev, ul_delta_neyman, ul_delta_neyman_vela, ul_expected_p02275, ul_expected_p15865, ul_expected_p50, ul_expected_p84135, ul_expected_p97725 FROM parquet.`results/demo/limits` WHERE kind = 'grid' ORDER BY threshold_gev;
 
