@@ -18,6 +18,10 @@ public final class MapFiles {
 
     /** Writes through a temporary file in the same directory, renamed into place when complete. */
     public static void write(HealpixMap map, Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!isCsv(file) && !name.endsWith(".fits")) {
+            throw new BadInputException(file + ": unknown map format (the name must end in .fits or .csv)");
+        }
         Path dir = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);

@@ -57,6 +57,15 @@ class MapFilesTest {
     }
 
     @Test
+    void anUnknownOutputExtensionIsRefusedNotWrittenAsFits() {
+        Path f = tmp.resolve("m.txt");
+        BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
+                () -> MapFiles.write(TestMaps.make("noise", 4), f));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("m.txt"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(f));
+    }
+
+    @Test
     void truncatedFitsIsRejectedWithTheFileName() throws IOException {
         byte[] all = Files.readAllBytes(Golden.file("dipole16_ring.fits"));
         Path f = tmp.resolve("cut.fits");
