@@ -14,11 +14,12 @@ import picocli.CommandLine.Option;
 @Command(
         name = "limits",
         header = "Upper limits and p-values of the data against the bands.", mixinStandardHelpOptions = true,
-        description = {"Upper limits and p-values for the data: per threshold and bin the local p-value of the",
-            "measured delta among the isotropic samples and the Fermi-LAT 2010 limit, per bin the Fermi-LAT 2017",
-            "likelihood-ratio limit, the trial-corrected p-value of the scan, the direction against Vela; after",
-            "cra validate the Neyman limits, expected limits and direction radius. Reads DIR/measured_*, bands/,",
-            "samples/ and validation/ if present; writes DIR/limits/ (Parquet)."})
+        description = {"Upper limits and p-values for the data: per threshold and bin the local p-value of the "
+                + "measured delta among the isotropic samples and the Fermi-LAT 2010 limit, per bin the "
+                + "Fermi-LAT 2017 likelihood-ratio limit, the trial-corrected p-value of the scan, the "
+                + "direction against Vela; after cra validate the Neyman limits, expected limits and "
+                + "direction radius. Reads DIR/measured_*, bands/, samples/ and validation/ if present; "
+                + "writes DIR/limits/ (Parquet)."})
 final class LimitsCommand implements Runnable {
     @Option(names = "--results", required = true, paramLabel = "DIR",
             description = "Directory holding measured_thresholds/, measured_bins/, samples/ and bands/.")

@@ -21,10 +21,10 @@ import picocli.CommandLine.Option;
 @Command(
         name = "simulate",
         header = "Isotropic Monte Carlo samples and their bands (Spark).", mixinStandardHelpOptions = true,
-        description = {"Isotropic Monte Carlo samples equivalent to the data (the data's number of selected events,",
-            "energies drawn from the fitted spectrum or the data's own energies and classes, see --energies,",
-            "directions drawn from the exposure), analysed like the data at the standard and grid thresholds",
-            "and the bins. Writes DIR/samples/ and DIR/bands/ (Parquet)."})
+        description = {"Isotropic Monte Carlo samples equivalent to the data (the data's number of selected "
+                + "events, energies drawn from the fitted spectrum or the data's own energies and classes, "
+                + "see --energies, directions drawn from the exposure), analysed like the data at the "
+                + "standard and grid thresholds and the bins. Writes DIR/samples/ and DIR/bands/ (Parquet)."})
 final class SimulateCommand implements Runnable {
     @picocli.CommandLine.Mixin
     DataInputs inputs;

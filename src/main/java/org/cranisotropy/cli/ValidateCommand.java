@@ -42,13 +42,14 @@ import picocli.CommandLine.Option;
         name = "validate",
         header = "Coverage of the limits and calibration of the p-values on injected skies (Spark).",
         mixinStandardHelpOptions = true,
-        description = {"Makes M skies per injected dipole amplitude and direction, equivalent to the run's isotropic",
-            "samples (same exposure, selection, event count and energies or spectrum, read from the bands'",
-            "metadata), each with the dipole I(n) = 1 + D d.n injected, measures them like the data and puts them",
-            "through the run's p-values and every limit. Writes DIR/validation/ (Parquet): per selection,",
-            "amplitude, direction and limit column the coverage, the expected-limit band, the recovery of",
-            "amplitude and direction, the power at 3 sigma and the calibration of the p-values. Afterwards",
-            "cra limits fills ul_delta_neyman and the expected limits from it."})
+        description = {"Makes M skies per injected dipole amplitude and direction, equivalent to the run's "
+                + "isotropic samples (same exposure, selection, event count and energies or spectrum, read "
+                + "from the bands' metadata), each with the dipole I(n) = 1 + D d.n injected, measures them "
+                + "like the data and puts them through the run's p-values and every limit. Writes "
+                + "DIR/validation/ (Parquet): per selection, amplitude, direction and limit column the "
+                + "coverage, the expected-limit band, the recovery of amplitude and direction, the power at "
+                + "3 sigma and the calibration of the p-values. Afterwards cra limits fills ul_delta_neyman "
+                + "and the expected limits from it."})
 final class ValidateCommand implements Runnable {
     @Option(names = "--config", required = true, paramLabel = "FILE",
             description = "The run configuration (as cra run reads it): cra.analysis, cra.run.out/events/exposure.")
