@@ -48,6 +48,25 @@ final class ResultsConsistency {
         if (t1 != null && t2 != null && !t1.equals(t2)) {
             problems.add("measured_thresholds/ written by the cra analyze of " + t1 + ", measured_bins/ by that of " + t2);
         }
+        // validation/ (cra validate) must belong to the same analysis and sample recipe: its belts and expected
+        // limits would otherwise be those of another configuration
+        java.nio.file.Path validationDir = results.resolve("validation");
+        ParquetTable validation = java.nio.file.Files.isDirectory(validationDir)
+                ? ParquetTableReader.read(validationDir) : null;
+        if (validation != null) {
+            List<String> stale = new ArrayList<>();
+            for (String[] k : new String[][] {{"cra.analysis", "measured"}, {"cra.samples_made_from", "bands"}}) {
+                String own = (k[1].equals("measured") ? measured : bands).metadata().get(k[0]);
+                String theirs = validation.metadata().get(k[0]);
+                if (own != null && theirs != null && !own.equals(theirs)) {
+                    stale.add(k[0] + " '" + theirs + "' against '" + own + "'");
+                }
+            }
+            if (!stale.isEmpty()) {
+                throw new BadInputException(validationDir + ": made for another analysis (" + String.join("; ", stale)
+                        + "); run cra validate again (cra run does), or remove validation/");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new BadInputException(results + ": the measured tables and bands/ come from different analyses ("
                     + String.join("; ", problems) + "); run cra simulate again with the events and configuration of "
@@ -65,6 +84,9 @@ final class ResultsConsistency {
         }
         if (bands.metadata().containsKey("cra.created")) {
             from.put("cra.bands_created", bands.metadata().get("cra.created"));
+        }
+        if (validation != null && validation.metadata().containsKey("cra.created")) {
+            from.put("cra.validation_created", validation.metadata().get("cra.created"));
         }
         return from;
     }

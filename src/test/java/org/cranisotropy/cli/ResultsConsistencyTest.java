@@ -46,6 +46,24 @@ class ResultsConsistencyTest {
                 + "measured_bins/ by that of 2026-01-02T00:00:00Z");
     }
 
+    /** A validation/ of another analysis (its footer's cra.analysis differs from the measured tables') is refused. */
+    @Test
+    void aValidationOfAnotherAnalysisIsRefused() throws Exception {
+        Path r = results("validated", new double[] {100}, new double[] {50, 100}, "10", "10");
+        ParquetTableWriter m = new ParquetTableWriter().column("kind", Kind.STRING).column("threshold_gev", Kind.DOUBLE)
+                .column("corrected", Kind.BOOLEAN).row("standard", 50.0, true).row("standard", 500.0, true)
+                .row("grid", 100.0, true);
+        m.write(r.resolve("measured_thresholds"), Map.of("cra.analysis", "grid-count 1", "cra.created", "2026-01-01T00:00:00Z"));
+        new ParquetTableWriter().column("kind", Kind.STRING).row("bin")
+                .write(r.resolve("validation"), Map.of("cra.analysis", "grid-count 1", "cra.created", "2026-01-03T00:00:00Z"));
+        assertEquals("2026-01-03T00:00:00Z", ResultsConsistency.check(r).get("cra.validation_created"));
+        new ParquetTableWriter().column("kind", Kind.STRING).row("bin")
+                .write(r.resolve("validation"), Map.of("cra.analysis", "grid-count 2"));
+        BadInputException e = assertThrows(BadInputException.class, () -> ResultsConsistency.check(r));
+        assertTrue(e.getMessage().contains("validation") && e.getMessage().contains("grid-count 2")
+                && e.getMessage().contains("cra validate again"), e.getMessage());
+    }
+
     @Test
     void limitsOnAnEmptyBandsDirectoryIsBadInputOnOneLine() throws Exception {
         Path r = results("empty", new double[] {100}, new double[] {50, 100}, "10", "10");
