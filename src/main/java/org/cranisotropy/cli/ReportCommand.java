@@ -30,6 +30,11 @@ final class ReportCommand implements Runnable {
             + "overlay on the limit figure (repeatable; one series per label).")
     List<Path> overlays = new ArrayList<>();
 
+    @Option(names = "--published", paramLabel = "FILE", description = "CSV emin_gev,emax_gev,ul_delta of published "
+            + "binned limits drawn beside the run's binned limits (repeatable; e.g. "
+            + "conf/published/fermi-lat-2017-dipole-ul.csv, which cites its source).")
+    List<Path> published = new ArrayList<>();
+
     @Option(names = "--catalog", paramLabel = "FILE", description = "Gamma-ray source catalogue (name and l_deg,b_deg "
             + "or ra_deg,dec_deg) for the TeV-event figure.")
     Path catalog;
@@ -48,7 +53,7 @@ final class ReportCommand implements Runnable {
     @Override
     public void run() {
         OutputDirectory.require(out, "--out");
-        List<Figure> figures = Report.write(new ReportOptions(results, out, overlays, catalog, eminEvents, smoothingDeg,
+        List<Figure> figures = Report.write(new ReportOptions(results, out, overlays, published, catalog, eminEvents, smoothingDeg,
                 Version.get()));
         spec.commandLine().getOut().printf("wrote %s/index.html (%d figures as PNG and SVG, queries.sql)%n", out,
                 figures.size());

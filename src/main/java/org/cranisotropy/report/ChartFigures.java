@@ -186,7 +186,7 @@ final class ChartFigures {
         p.setRenderer(index, r);
     }
 
-    Figure binnedLimits() {
+    Figure binnedLimits(List<PublishedBinLimits> published) {
         ParquetTable l = t.limits();
         int[] bins = binRows();
         double[] emin = TableRows.values(l, "emin_gev", bins);
@@ -207,13 +207,26 @@ final class ChartFigures {
             items.add(ChartKit.lineMarkerItem("Neyman construction (cra validate, random directions)", ChartKit.SERIES[4],
                     ChartKit.diamond(4.5)));
         }
+        int index = 3;
+        StringBuilder compared = new StringBuilder();
+        for (PublishedBinLimits pub : published) {
+            Color col = ChartKit.MEDIAN;
+            addBinned(p, index++, "published " + pub.label(), pub.eminGev(), pub.emaxGev(), pub.ulDelta(), col,
+                    ChartKit.square(3));
+            items.add(ChartKit.lineMarkerItem(pub.label() + " (published)", col, ChartKit.square(3)));
+            compared.append(String.format(Locale.ROOT, " %s (from %s) is drawn in grey: %s.", pub.label(), pub.file(),
+                    pub.sameBins(emin, emax) ? "the run uses the same bins, so the limits compare bin for bin"
+                            : "its bins differ from the run's, and so do the data set's size and exposure: compare the "
+                            + "trend, not bin for bin (conf/fermi2017-bins.conf runs the demo in its bins)"));
+        }
         JFreeChart c = ChartKit.chart("Binned 95 % CL upper limits", p, ChartKit.legend(items.toArray(new LegendItem[0])));
         String caption = String.format(Locale.ROOT, "Upper limits on delta in %d independent energy bins (horizontal "
                 + "bars span each bin, emin to emax; markers at the geometric bin centre sqrt(emin emax)), exposure "
                 + "corrected: the likelihood ratio of Fermi-LAT 2017 from the measured C1 and the white noise C_N of "
                 + "each bin, the Fermi-LAT 2010 limit from delta alone%s. Every limit shown has been checked to cover "
                 + "the true amplitude in >= 95 %% of injected skies (cra validate; the validation section).",
-                bins.length, withNeyman ? ", and the Neyman limit built from the injected skies of cra validate" : "");
+                bins.length, withNeyman ? ", and the Neyman limit built from the injected skies of cra validate" : "")
+                + compared;
         List<String> q = List.of("SELECT emin_gev, emax_gev, sqrt(emin_gev * emax_gev) AS e_center_gev, n_events, delta, "
                 + "c1_rel, cn, ul_delta_lr, ul_delta_fermi2010, ul_delta_neyman FROM " + table("limits")
                 + " WHERE kind = 'bin' ORDER BY emin_gev");

@@ -42,6 +42,13 @@ public final class Report {
             }
             overlays.add(OverlayLimits.read(p));
         }
+        List<PublishedBinLimits> published = new ArrayList<>();
+        for (Path p : o.published()) {
+            if (!Files.isRegularFile(p)) {
+                throw new BadInputException(p + ": no such file of published limits");
+            }
+            published.add(PublishedBinLimits.read(p));
+        }
         List<GammaRaySource> sources = List.of();
         if (o.catalog() != null) {
             if (!Files.isRegularFile(o.catalog())) {
@@ -61,7 +68,7 @@ public final class Report {
                         + "threshold energy, against what an isotropic sky gives with the same events' energies, classes "
                         + "and exposure.", List.of(charts.dipoleVsThreshold(true), charts.dipoleVsThreshold(false))),
                 new Section(HEADINGS.get(1), "", List.of(charts.upperLimits(overlays))),
-                new Section(HEADINGS.get(2), "", List.of(charts.binnedLimits())),
+                new Section(HEADINGS.get(2), "", List.of(charts.binnedLimits(published))),
                 new Section(HEADINGS.get(3), "The check of the exposure correction (ICRC 2019 section 5): the "
                         + "exposure's quadrupole shape imprints a C2 excess without correction; with correction C2 should "
                         + "fall to its isotropic band.", List.of(charts.quadrupoleOctupole(false),

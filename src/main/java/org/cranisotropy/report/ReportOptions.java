@@ -9,15 +9,17 @@ import java.util.List;
  * @param results the results directory of a run
  * @param out the report directory (replaced whole at the end)
  * @param overlays CSV files of upper limits to overlay on the limit figure
+ * @param published CSV files of published binned limits to draw beside the run's ({@link PublishedBinLimits})
  * @param catalog a gamma-ray source catalogue (null: none)
  * @param eminEventsGev the energy above which events are drawn against the sources
  * @param smoothingDeg radius of the top-hat disc of the relative-intensity map
  * @param toolVersion the version of the tool making the report
  */
-public record ReportOptions(Path results, Path out, List<Path> overlays, Path catalog, double eminEventsGev,
-        double smoothingDeg, String toolVersion) {
+public record ReportOptions(Path results, Path out, List<Path> overlays, List<Path> published, Path catalog,
+        double eminEventsGev, double smoothingDeg, String toolVersion) {
     public ReportOptions {
         overlays = List.copyOf(overlays);
+        published = List.copyOf(published);
         if (!(eminEventsGev > 0) || !Double.isFinite(eminEventsGev)) {
             throw new IllegalArgumentException("--emin-events must be finite and > 0, got " + eminEventsGev);
         }

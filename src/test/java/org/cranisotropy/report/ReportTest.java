@@ -82,7 +82,9 @@ class ReportTest {
         Files.writeString(catalog, "name,l_deg,b_deg\nsrc one,263.9,-3.3\nsrc two,10,20\n");
         Path out = tmp.resolve("report");
         Run r = cra("report", "--results", results.toString(), "--out", out.toString(), "--overlay", overlay.toString(),
-                "--catalog", catalog.toString(), "--emin-events", "1000");
+                "--catalog", catalog.toString(), "--emin-events", "1000", "--published",
+                Path.of(System.getProperty("cra.projectDir", ".")).resolve("conf/published/fermi-lat-2017-dipole-ul.csv")
+                        .toString());
         assertEquals(0, r.code(), r.err());
         String html = Files.readString(out.resolve("index.html"));
         List<String> stems = List.of("delta_threshold_corrected", "delta_threshold_uncorrected", "upper_limits",
@@ -111,6 +113,7 @@ class ReportTest {
             assertTrue(html.contains(">" + h + "</h2>"), h);
         }
         assertTrue(html.contains("Monte Carlo seed</td><td><code>7<"), "seed from the samples' footer");
+        assertTrue(html.contains("Fermi-LAT 2017, 95 % CL (from"), "published limits named in the caption");
         assertTrue(html.contains("Isotropic samples</td><td><code>20<"));
         assertTrue(html.contains("Samples made from</td><td><code>spectrum gamma1 "), "how the samples were made");
         assertTrue(html.contains("Spectrum vs the data&#39;s energies</td><td><code>chi2 ")
