@@ -17,6 +17,8 @@
 # spark.executor.extraJavaOptions (merged with any value from --conf or the --properties-file) and, in
 # the JVM started here, to the driver itself. Driver heap there: --driver-memory / spark.driver.memory
 # (default 2g). Extra driver JVM options: --driver-java-options or $CRA_DRIVER_JAVA_OPTS.
+# The driver logs warnings and errors only (conf/log4j2-quiet.properties), like submit/cra; CRA_SPARK_LOGS=1
+# keeps Spark's default INFO logging.
 # The cra subcommands with a --master option (simulate, exposure, generate, limits) get --master ''
 # appended when it is not given, so that they keep the master spark-submit sets.
 # The command run is printed to stderr.
@@ -44,6 +46,9 @@ fi
 props_file=""
 driver_memory=""
 driver_java_opts="${CRA_DRIVER_JAVA_OPTS:-}"
+if [ -z "${CRA_SPARK_LOGS:-}" ]; then
+  driver_java_opts="-Dlog4j2.configurationFile=$here/conf/log4j2-quiet.properties $driver_java_opts"
+fi
 driver_class_path=""
 user_driver_xjo=""
 user_executor_xjo=""
@@ -87,6 +92,9 @@ submit_opts=("${filtered[@]+"${filtered[@]}"}")
 # the Java 17 flags as one line (comments and blank lines of the @argfile dropped)
 jvm_flags="$(sed -e 's/#.*$//' -e '/^[[:space:]]*$/d' "$here/conf/spark-jvm.args" | tr '\n' ' ' | sed -E 's/[[:space:]]+$//')"
 driver_xjo="$jvm_flags${user_driver_xjo:+ $user_driver_xjo}"
+if [ -z "${CRA_SPARK_LOGS:-}" ]; then # a driver launched by $SPARK_HOME/bin/spark-submit takes it from here
+  driver_xjo="$driver_xjo -Dlog4j2.configurationFile=$here/conf/log4j2-quiet.properties"
+fi
 executor_xjo="$jvm_flags${user_executor_xjo:+ $user_executor_xjo}"
 
 # --- cra subcommands that would otherwise override spark-submit's master with their local[*] default
