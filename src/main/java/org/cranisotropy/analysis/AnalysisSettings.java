@@ -86,7 +86,7 @@ public record AnalysisSettings(ClassSelection selection, double[] standardThresh
             double[] bins = c.getDoubleList("bin-edges-gev").stream().mapToDouble(Double::doubleValue).toArray();
             for (int k = 1; k < bins.length; k++) {
                 if (!(bins[k] > bins[k - 1])) {
-                    throw new IllegalArgumentException("cra.analysis.bin-edges-gev must increase: " + c.getValue("bin-edges-gev").render());
+                    throw new IllegalArgumentException("cra.analysis.bin-edges-gev must increase: " + c.getValue("bin-edges-gev").render(com.typesafe.config.ConfigRenderOptions.concise()));
                 }
             }
             ClassSelection selection;

@@ -45,7 +45,7 @@ final class AnalyzeCommand implements Runnable {
         OutputDirectory.require(out, "--out");
         PrintWriter log = spec.commandLine().getErr();
         Config conf = config == null ? null : RunConfig.load(config);
-        AnalysisSettings settings = conf == null ? AnalysisSettings.defaults() : AnalysisSettings.from(conf);
+        AnalysisSettings settings = conf == null ? AnalysisSettings.defaults() : RunConfig.analysis(config, conf);
         long t0 = System.nanoTime();
         ExposureCube cube = data.readExposure();
         EventSample sample = data.readEvents();

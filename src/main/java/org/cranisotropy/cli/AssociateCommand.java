@@ -84,7 +84,7 @@ final class AssociateCommand implements Runnable {
             throw new IllegalArgumentException("--emin must be finite and > 0 GeV, got " + emin);
         }
         Config conf = config == null ? null : RunConfig.load(config);
-        AnalysisSettings settings = conf == null ? AnalysisSettings.defaults() : AnalysisSettings.from(conf);
+        AnalysisSettings settings = conf == null ? AnalysisSettings.defaults() : RunConfig.analysis(config, conf);
         SourceCatalog cat = SourceCatalog.read(catalog);
         ExposureCube cube = data.readExposure();
         EventSample sample = data.readEvents();

@@ -47,8 +47,8 @@ final class RunCommand implements Runnable {
         Config conf = RunConfig.load(config);
         Config run = conf.getConfig("cra.run");
         // what the later steps read is checked before the first step replaces a table
-        SimulationSettings.check(conf);
-        org.cranisotropy.analysis.AnalysisSettings.from(conf);
+        RunConfig.check(config, () -> SimulationSettings.check(conf));
+        RunConfig.analysis(config, conf);
         Path out = OutputDirectory.require(Path.of(run.getString("out")), "cra.run.out");
         String master = this.master != null ? this.master : run.getString("master");
         String events = run.getString("events");

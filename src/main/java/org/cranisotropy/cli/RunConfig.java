@@ -124,6 +124,26 @@ final class RunConfig {
         return best != null && bestDistance <= 3 ? " (did you mean " + best + "?)" : "";
     }
 
+    /**
+     * cra.analysis of a loaded configuration as typed settings; a bad value is bad input naming the file
+     * (the core's message names the key and value).
+     */
+    static org.cranisotropy.analysis.AnalysisSettings analysis(Path file, Config c) {
+        org.cranisotropy.analysis.AnalysisSettings[] out = new org.cranisotropy.analysis.AnalysisSettings[1];
+        check(file, () -> out[0] = org.cranisotropy.analysis.AnalysisSettings.from(c));
+        return out[0];
+    }
+
+    /** Runs a check of a loaded configuration; a bad value is bad input naming the file. */
+    static void check(Path file, Runnable check) {
+        try {
+            check.run();
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            throw new BadInputException(m != null && m.startsWith(file.toString()) ? m : file + ": " + m, e);
+        }
+    }
+
     /** Footer metadata: tool version, command, configuration (JSON) and any extra entries. */
     static Map<String, String> metadata(String command, Config config, Map<String, String> extra) {
         Map<String, String> m = new LinkedHashMap<>();

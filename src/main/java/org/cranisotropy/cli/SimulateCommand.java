@@ -83,7 +83,7 @@ final class SimulateCommand implements Runnable {
             throw new IllegalArgumentException("--samples must be >= 1, got " + samples);
         }
         Config conf = config == null ? null : RunConfig.load(config);
-        AnalysisSettings settings = conf == null ? AnalysisSettings.defaults() : AnalysisSettings.from(conf);
+        AnalysisSettings settings = conf == null ? AnalysisSettings.defaults() : RunConfig.analysis(config, conf);
         ExposureCube cube = inputs.readExposure();
         EventSample data = inputs.readEvents();
         PreparedSample prepared = PreparedSample.of(data, inputs.eventsName(), cube, settings.selection());

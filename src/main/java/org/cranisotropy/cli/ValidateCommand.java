@@ -116,7 +116,7 @@ final class ValidateCommand implements Runnable {
             throw new IllegalArgumentException("--skies must be >= 2, got " + skies);
         }
         Config conf = RunConfig.load(config);
-        AnalysisSettings settings = AnalysisSettings.from(conf);
+        AnalysisSettings settings = RunConfig.analysis(config, conf);
         Config run = conf.getConfig("cra.run");
         Path out = results != null ? results : Path.of(run.getString("out"));
         String sparkMaster = master != null ? master : run.getString("master");

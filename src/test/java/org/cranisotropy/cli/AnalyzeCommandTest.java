@@ -155,7 +155,13 @@ class AnalyzeCommandTest {
         Files.writeString(tmp.resolve("events.csv"), csv);
         r = AlmCommandTest.run("run", "--config", conf.toString());
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().contains("energies must be 'spectrum' or 'data', got 'bogus'"), r.err());
+        assertTrue(r.err().contains(conf + ": energies must be 'spectrum' or 'data', got 'bogus'"), r.err());
+        // a bad analysis value names the file too
+        Files.writeString(conf, Files.readString(conf).replace("cra.simulation.energies = bogus\n", "")
+                + "cra.analysis.bin-edges-gev = [100, 50]\n");
+        r = AlmCommandTest.run("run", "--config", conf.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains(conf + ": cra.analysis.bin-edges-gev must increase"), r.err());
         assertFalse(Files.exists(tmp.resolve("run").resolve("measured_thresholds")));
     }
 
