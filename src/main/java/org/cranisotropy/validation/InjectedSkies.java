@@ -53,8 +53,7 @@ public final class InjectedSkies {
                 engine.sampler().runInjected(seed, index, acceptance));
         int n = selections();
         double[] delta = new double[n];
-        double[] l = new double[n];
-        double[] b = new double[n];
+        double[] angle = new double[n];
         double[] p = new double[n];
         LimitMethod[] methods = LimitMethod.values();
         double[][] limits = new double[methods.length][n];
@@ -62,8 +61,8 @@ public final class InjectedSkies {
             MultipoleMeasurement m = rows.get(2 * r).m(); // the corrected row; the uncorrected one follows it
             boolean empty = m.nEvents() == 0;
             delta[r] = empty ? Double.NaN : m.delta();
-            l[r] = empty ? Double.NaN : m.dipoleLDeg();
-            b[r] = empty ? Double.NaN : m.dipoleBDeg();
+            angle[r] = empty ? Double.NaN : org.cranisotropy.association.AngularDistance.degrees(m.dipoleLDeg(),
+                    m.dipoleBDeg(), dipole.lDeg(), dipole.bDeg());
             p[r] = reference.localP(r, delta[r]);
             boolean bin = r >= thresholds;
             for (LimitMethod method : methods) {
@@ -71,7 +70,7 @@ public final class InjectedSkies {
                         : method.ul(delta[r], empty ? Double.NaN : m.c1RelativeIntensity(), noise[r]);
             }
         }
-        return new SkyOutcome(dipole.amplitude(), dipole.lDeg(), dipole.bDeg(), delta, l, b, p, limits,
+        return new SkyOutcome(dipole.amplitude(), dipole.lDeg(), dipole.bDeg(), delta, angle, p, limits,
                 reference.globalP(delta));
     }
 }

@@ -3,7 +3,6 @@ package org.cranisotropy.validation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.cranisotropy.association.AngularDistance;
 import org.cranisotropy.montecarlo.Band;
 
 /**
@@ -62,7 +61,7 @@ public final class ValidationSummary {
                 List<SkyOutcome> skies = byAmplitude.get(j);
                 double a = ladder[j];
                 double[] deltas = values(skies, r, o -> o.delta(), 0, 1);
-                double[] angles = a == 0 ? new double[0] : angles(skies, r);
+                double[] angles = a == 0 ? new double[0] : values(skies, r, o -> o.angleDeg(), 0, 1);
                 double[] local = values(skies, r, o -> o.localP(), 0, 1);
                 double[] global = new double[skies.size()];
                 for (int i = 0; i < global.length; i++) {
@@ -137,17 +136,6 @@ public final class ValidationSummary {
             double x = f.apply(skies.get(i))[r];
             if (!Double.isNaN(x)) {
                 v[n++] = x;
-            }
-        }
-        return Arrays.copyOf(v, n);
-    }
-
-    private static double[] angles(List<SkyOutcome> skies, int r) {
-        double[] v = new double[skies.size()];
-        int n = 0;
-        for (SkyOutcome o : skies) {
-            if (!Double.isNaN(o.delta()[r])) {
-                v[n++] = AngularDistance.degrees(o.dipoleLDeg()[r], o.dipoleBDeg()[r], o.lDeg(), o.bDeg());
             }
         }
         return Arrays.copyOf(v, n);

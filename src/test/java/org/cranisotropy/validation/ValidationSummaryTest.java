@@ -14,7 +14,7 @@ class ValidationSummaryTest {
         limits[LimitMethod.FERMI2010.ordinal()][0] = ulFermi;
         limits[LimitMethod.LR.ordinal()][0] = Double.NaN;
         // the measured dipole 10 deg from the injected (l, b) = (0, 0)
-        return new SkyOutcome(amplitude, 0, 0, new double[] {delta}, new double[] {10}, new double[] {0},
+        return new SkyOutcome(amplitude, 0, 0, new double[] {delta}, new double[] {10},
                 new double[] {p}, limits, globalP);
     }
 
