@@ -142,6 +142,10 @@ final class ChartFigures {
                 items.add(ChartKit.lineMarkerItem(s.getKey() + " (overlay)", col, ChartKit.square(3)));
             }
         }
+        LegendItem bound = ChartKit.physicalBound(p, TableRows.values(l, "ul_delta_fermi2010", grid));
+        if (bound != null) {
+            items.add(bound);
+        }
         JFreeChart c = ChartKit.chart("95 % CL upper limit on the dipole amplitude vs threshold energy", p,
                 ChartKit.legend(items.toArray(new LegendItem[0])));
         String caption = "Upper limits at 95 % CL from the measured (exposure-corrected) delta by the Fermi-LAT 2010 "
@@ -218,6 +222,11 @@ final class ChartFigures {
                     pub.sameBins(emin, emax) ? "the run uses the same bins, so the limits compare bin for bin"
                             : "its bins differ from the run's, and so do the data set's size and exposure: compare the "
                             + "trend, not bin for bin (conf/fermi2017-bins.conf runs the demo in its bins)"));
+        }
+        LegendItem bound = ChartKit.physicalBound(p, TableRows.values(l, "ul_delta_lr", bins),
+                TableRows.values(l, "ul_delta_fermi2010", bins), neyman);
+        if (bound != null) {
+            items.add(bound);
         }
         JFreeChart c = ChartKit.chart("Binned 95 % CL upper limits", p, ChartKit.legend(items.toArray(new LegendItem[0])));
         String caption = String.format(Locale.ROOT, "Upper limits on delta in %d independent energy bins (horizontal "
@@ -383,9 +392,33 @@ final class ChartFigures {
         double[] expected = model == null ? new double[centre.length] : model.expected(h);
         XYPlot p = ChartKit.plot(ChartKit.logAxis(ChartKit.ENERGY_BIN), ChartKit.logAxisPowers(
                 "Selected events per bin (40 log bins)"));
-        ChartKit.addMarkers(p, 0, "data", centre, counts, ChartKit.DATA, ChartKit.circle(3.5));
+        // Poisson 68.27 % central intervals (Garwood): [chi2(0.15865; 2n) / 2, chi2(0.84135; 2n + 2) / 2]
+        XYIntervalSeries s = new XYIntervalSeries("data");
+        for (int k = 0; k < centre.length; k++) {
+            if (observed[k] > 0) {
+                double low = 0.5 * org.apache.commons.statistics.distribution.ChiSquaredDistribution.of(2.0 * observed[k])
+                        .inverseCumulativeProbability(0.15865);
+                double high = 0.5 * org.apache.commons.statistics.distribution.ChiSquaredDistribution
+                        .of(2.0 * observed[k] + 2).inverseCumulativeProbability(0.84135);
+                s.add(centre[k], centre[k], centre[k], counts[k], low, high);
+            }
+        }
+        XYIntervalSeriesCollection d = new XYIntervalSeriesCollection();
+        d.addSeries(s);
+        XYErrorRenderer r = new XYErrorRenderer();
+        r.setDrawXError(false);
+        r.setDrawYError(true);
+        r.setDefaultLinesVisible(false);
+        r.setSeriesLinesVisible(0, false);
+        r.setSeriesShape(0, ChartKit.circle(3.5));
+        r.setSeriesPaint(0, ChartKit.DATA);
+        r.setErrorPaint(ChartKit.DATA);
+        r.setCapLength(4);
+        p.setDataset(0, d);
+        p.setRenderer(0, r);
         List<org.jfree.chart.LegendItem> items = new java.util.ArrayList<>(List.of(
-                ChartKit.markerItem("data: selected events", ChartKit.DATA, ChartKit.circle(3.5))));
+                ChartKit.markerItem("data: selected events (Poisson 68 % intervals)", ChartKit.DATA,
+                        ChartKit.circle(3.5))));
         if (model != null) {
             ChartKit.addLine(p, 1, "model", centre, expected, ChartKit.MARKER, 1.8f, null);
             items.add(ChartKit.lineItem("what the isotropic samples draw from: F(E) S_sel(E)", ChartKit.MARKER, 1.8f));

@@ -204,6 +204,27 @@ final class ChartKit {
         return i;
     }
 
+    /** The largest dipole amplitude a measurement (or any non-negative sky) can have; a limit there says nothing. */
+    static final double PHYSICAL_BOUND = 3.0;
+
+    /**
+     * Draws the physical bound delta = 3 as a dashed line when some limit reaches above 1 (a limit at 3
+     * is no constraint), and returns its legend item, or null when it is not drawn.
+     */
+    static LegendItem physicalBound(XYPlot p, double[]... limits) {
+        double max = 0;
+        for (double[] l : limits) {
+            for (double v : l) {
+                max = v > max && Double.isFinite(v) ? v : max;
+            }
+        }
+        if (max <= 1) {
+            return null;
+        }
+        p.addRangeMarker(new org.jfree.chart.plot.ValueMarker(PHYSICAL_BOUND, MEDIAN, DASHED));
+        return dashedItem("\u03b4 = 3: the physical bound (a limit there is no constraint)", MEDIAN);
+    }
+
     static LegendItemCollection legend(LegendItem... items) {
         LegendItemCollection c = new LegendItemCollection();
         for (LegendItem i : items) {

@@ -122,13 +122,18 @@ final class ValidationFigures {
                 .toArray(), model.stream().mapToDouble(org.cranisotropy.model.VelaDipole.Point::delta).toArray(),
                 ChartKit.REFERENCE, 2.0f, null);
         ((org.jfree.chart.axis.LogAxis) p.getRangeAxis()).setRange(Math.max(1e-4, min(p50) / 20), 4);
+        List<LegendItem> items = new ArrayList<>(List.of(ChartKit.lineItem("observed, random directions", ChartKit.DATA,
+                1.6f), ChartKit.lineItem("Vela SNR model (cra model vela, at energy E)", ChartKit.REFERENCE, 2.0f),
+                ChartKit.lineItem("observed, dipole towards Vela", ChartKit.MARKER, 1.1f),
+                ChartKit.lineItem("expected (isotropic skies): median", ChartKit.MEDIAN, 1.2f),
+                ChartKit.fillItem("expected: 1\u03c3 band", ChartKit.BAND1),
+                ChartKit.fillItem("expected: 2\u03c3 band", ChartKit.BAND2)));
+        LegendItem bound = ChartKit.physicalBound(p, TableRows.values(l, "ul_delta_neyman", grid));
+        if (bound != null) {
+            items.add(bound);
+        }
         JFreeChart c = ChartKit.chart("Observed and expected 95 % CL upper limits (Neyman construction)", p,
-                ChartKit.legend(ChartKit.lineItem("observed, random directions", ChartKit.DATA, 1.6f),
-                        ChartKit.lineItem("Vela SNR model (cra model vela, at energy E)", ChartKit.REFERENCE, 2.0f),
-                        ChartKit.lineItem("observed, dipole towards Vela", ChartKit.MARKER, 1.1f),
-                        ChartKit.lineItem("expected (isotropic skies): median", ChartKit.MEDIAN, 1.2f),
-                        ChartKit.fillItem("expected: 1\u03c3 band", ChartKit.BAND1),
-                        ChartKit.fillItem("expected: 2\u03c3 band", ChartKit.BAND2)));
+                ChartKit.legend(items.toArray(new LegendItem[0])));
         String caption = "The upper limit the data give (Neyman construction from the injected skies of cra validate, "
                 + "grid thresholds) against the limits isotropic skies give: median and central 68.27 % / 95.45 % of "
                 + "the Neyman limit over the isotropic validation skies. An observed limit below the band is a downward "
