@@ -111,28 +111,42 @@ public final class EventFileReader {
         return v;
     }
 
+    /**
+     * A CSV with a header row, through Apache Commons CSV: quoted fields (as pandas and pyarrow write
+     * them) and surrounding spaces are accepted, blank lines skipped; a row with another number of
+     * fields than the header, or a malformed record, is bad input naming the file and row.
+     */
     private static RawTable readCsv(Path file) {
         String name = file.toString();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            if (header == null) {
+        org.apache.commons.csv.CSVFormat format = org.apache.commons.csv.CSVFormat.DEFAULT.builder()
+                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.parse(in, format)) {
+            java.util.Iterator<org.apache.commons.csv.CSVRecord> records = parser.iterator();
+            if (!records.hasNext()) {
                 throw new BadInputException(name + ": empty file (no header row)");
             }
-            String[] names = header.split(",", -1);
+            String[] names = records.next().values();
             for (int c = 0; c < names.length; c++) {
                 names[c] = names[c].trim().toLowerCase(Locale.ROOT);
             }
             List<String[]> rows = new ArrayList<>();
-            String line;
             long row = 0;
-            while ((line = in.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
+            while (true) {
+                org.apache.commons.csv.CSVRecord r;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    r = records.next();
+                } catch (java.io.UncheckedIOException | IllegalStateException e) {
+                    throw BadInputException.atRow(name, row + 1, "malformed CSV record", e.getMessage());
                 }
                 row++;
-                String[] f = line.split(",", -1);
+                String[] f = r.values();
                 if (f.length != names.length) {
-                    throw BadInputException.atRow(name, row, "expected " + names.length + " fields", line);
+                    throw BadInputException.atRow(name, row, "expected " + names.length + " fields",
+                            String.join(",", f));
                 }
                 rows.add(f);
             }

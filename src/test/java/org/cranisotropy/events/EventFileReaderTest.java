@@ -56,6 +56,21 @@ class EventFileReaderTest {
         assertBad("x,y\n1,2\n", "needs columns", "");
     }
 
+    /** CSV as pyarrow writes it (every field quoted) and with spaces and blank lines reads like plain CSV. */
+    @Test
+    void quotedCsvAsPandasAndPyarrowWriteItReads() throws IOException {
+        Path quoted = tmp.resolve("quoted.csv");
+        Files.writeString(quoted, "\"energy_gev\",\"l_deg\",\"b_deg\",\"event_class\"\n"
+                + "\"120.5\",\"263.9\",\"-3.3\",\"A\"\n\n 300 , 10 , 20 , \"B\"\n");
+        EventSample ev = EventSample.read(quoted);
+        assertEquals(2, ev.size());
+        assertEquals(120.5, ev.energyGev(0), 0);
+        assertEquals(-3.3, ev.bDeg(0), 0);
+        assertEquals(org.cranisotropy.exposure.EventClass.B, ev.eventClass(1));
+        assertBad("l_deg,b_deg\n10,20\n10,20,30\n", "row 2", "expected 2 fields");
+        assertBad("l_deg,b_deg\n\"10,20\n", "row 1", "malformed");
+    }
+
     @Test
     void aBadRowInAPartFileIsNamedByItsPartAndItsRowThere() throws IOException {
         Path dir = tmp.resolve("events");
