@@ -5,18 +5,15 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.cranisotropy.analysis.AnalysisSettings;
-import org.cranisotropy.analysis.BinRow;
 import org.cranisotropy.analysis.EnergyScan;
 import org.cranisotropy.analysis.LowMultipoles;
 import org.cranisotropy.analysis.PreparedSample;
-import org.cranisotropy.analysis.ThresholdRow;
 import org.cranisotropy.events.BrokenPowerLaw;
 import org.cranisotropy.events.EventSample;
 import org.cranisotropy.exposure.ExposureCube;
@@ -138,7 +135,7 @@ final class ValidateCommand implements Runnable {
 
         Map<String, String> bandsFooter = footer(out.resolve("bands"));
         MonteCarloOptions options = options(bandsFooter, out);
-        double[] noise = noise(prepared, settings, grid, plan);
+        double[] noise = noise(prepared, plan);
         long t0 = System.nanoTime();
         IsotropicReference reference = new IsotropicReference(SimulateJob.sampleDeltas(out.resolve("samples"), selections));
         err.printf(Locale.ROOT, "validate: %d isotropic samples read as the p-value reference in %.1f s%n",
@@ -237,36 +234,22 @@ final class ValidateCommand implements Runnable {
         return s;
     }
 
-    /** The data's white-noise level per selection (corrected). */
-    static double[] noise(PreparedSample prepared, AnalysisSettings settings, double[] grid, ScanPlan plan) {
+    /**
+     * The data's white-noise level per selection (corrected), in the order of {@link #selections}: the
+     * events above a threshold, or between a bin's edges, are the plan's own counts of the data.
+     */
+    static double[] noise(PreparedSample prepared, ScanPlan plan) {
         EnergyScan scan = new EnergyScan(new LowMultipoles(prepared.exposure().nside()), prepared);
-        Map<String, Double> byKey = new HashMap<>();
-        List<ThresholdRow> rows = new ArrayList<>(scan.thresholds(ScanPlan.STANDARD, settings.standardThresholds(), true));
-        if (grid.length > 0) {
-            rows.addAll(scan.thresholds(ScanPlan.GRID, grid, true));
+        int[] counts = plan.dataCounts();
+        double[] noise = new double[plan.thresholds().size() + plan.bins().size()];
+        int r = 0;
+        for (ScanPlan.Threshold t : plan.thresholds()) {
+            noise[r++] = scan.noise(0, counts[t.snapshot()], true);
         }
-        for (ThresholdRow t : rows) {
-            if (t.corrected()) {
-                byKey.put(t.kind() + ":" + t.thresholdGev(), t.m().cn());
-            }
-        }
-        if (settings.binEdgesGev().length > 1) {
-            for (BinRow b : scan.bins(settings.binEdgesGev())) {
-                if (b.corrected()) {
-                    byKey.put(ScanPlan.BIN + ":" + b.eminGev(), b.m().cn());
-                }
-            }
-        }
-        List<ValidationSummary.Selection> sel = selections(plan);
-        double[] noise = new double[sel.size()];
-        for (int r = 0; r < noise.length; r++) {
-            noise[r] = byKey.get(key(sel.get(r)));
+        for (ScanPlan.Bin b : plan.bins()) {
+            noise[r++] = scan.noise(counts[b.fromSnapshot()], counts[b.toSnapshot()], true);
         }
         return noise;
-    }
-
-    private static String key(ValidationSummary.Selection s) {
-        return SimulateJob.key(s);
     }
 
     static Map<String, String> footer(Path table) {

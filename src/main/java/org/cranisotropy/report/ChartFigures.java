@@ -142,10 +142,7 @@ final class ChartFigures {
                 items.add(ChartKit.lineMarkerItem(s.getKey() + " (overlay)", col, ChartKit.square(3)));
             }
         }
-        LegendItem bound = ChartKit.physicalBound(p, TableRows.values(l, "ul_delta_fermi2010", grid));
-        if (bound != null) {
-            items.add(bound);
-        }
+        ChartKit.physicalBound(p, items, TableRows.values(l, "ul_delta_fermi2010", grid));
         JFreeChart c = ChartKit.chart("95 % CL upper limit on the dipole amplitude vs threshold energy", p,
                 ChartKit.legend(items.toArray(new LegendItem[0])));
         String caption = "Upper limits at 95 % CL from the measured (exposure-corrected) delta by the Fermi-LAT 2010 "
@@ -223,11 +220,8 @@ final class ChartFigures {
                             : "its bins differ from the run's, and so do the data set's size and exposure: compare the "
                             + "trend, not bin for bin (conf/fermi2017-bins.conf runs the demo in its bins)"));
         }
-        LegendItem bound = ChartKit.physicalBound(p, TableRows.values(l, "ul_delta_lr", bins),
+        ChartKit.physicalBound(p, items, TableRows.values(l, "ul_delta_lr", bins),
                 TableRows.values(l, "ul_delta_fermi2010", bins), neyman);
-        if (bound != null) {
-            items.add(bound);
-        }
         JFreeChart c = ChartKit.chart("Binned 95 % CL upper limits", p, ChartKit.legend(items.toArray(new LegendItem[0])));
         String caption = String.format(Locale.ROOT, "Upper limits on delta in %d independent energy bins (horizontal "
                 + "bars span each bin, emin to emax; markers at the geometric bin centre sqrt(emin emax)), exposure "

@@ -209,20 +209,19 @@ final class ChartKit {
 
     /**
      * Draws the physical bound delta = 3 as a dashed line when some limit reaches above 1 (a limit at 3
-     * is no constraint), and returns its legend item, or null when it is not drawn.
+     * is no constraint), and adds its legend item to items.
      */
-    static LegendItem physicalBound(XYPlot p, double[]... limits) {
+    static void physicalBound(XYPlot p, java.util.List<LegendItem> items, double[]... limits) {
         double max = 0;
         for (double[] l : limits) {
             for (double v : l) {
                 max = v > max && Double.isFinite(v) ? v : max;
             }
         }
-        if (max <= 1) {
-            return null;
+        if (max > 1) {
+            p.addRangeMarker(new org.jfree.chart.plot.ValueMarker(PHYSICAL_BOUND, MEDIAN, DASHED));
+            items.add(dashedItem("\u03b4 = 3: the physical bound (a limit there is no constraint)", MEDIAN));
         }
-        p.addRangeMarker(new org.jfree.chart.plot.ValueMarker(PHYSICAL_BOUND, MEDIAN, DASHED));
-        return dashedItem("\u03b4 = 3: the physical bound (a limit there is no constraint)", MEDIAN);
     }
 
     static LegendItemCollection legend(LegendItem... items) {

@@ -78,7 +78,8 @@ public record OverlayLimits(String file, Map<String, double[][]> series) {
         return new OverlayLimits(f, series);
     }
 
-    private static double positive(String f, long row, String col, String token) {
+    /** A finite value &gt; 0 of column col in row of file f, or bad input naming them (also for published limits). */
+    static double positive(String f, long row, String col, String token) {
         double d;
         try {
             d = Double.parseDouble(token.trim());

@@ -47,9 +47,9 @@ public record PublishedBinLimits(String file, String label, double[] eminGev, do
             }
             for (CSVRecord r : parser) {
                 long row = r.getRecordNumber();
-                double lo = positive(f, row, "emin_gev", r.get("emin_gev"));
-                double hi = positive(f, row, "emax_gev", r.get("emax_gev"));
-                double ul = positive(f, row, "ul_delta", r.get("ul_delta"));
+                double lo = OverlayLimits.positive(f, row, "emin_gev", r.get("emin_gev"));
+                double hi = OverlayLimits.positive(f, row, "emax_gev", r.get("emax_gev"));
+                double ul = OverlayLimits.positive(f, row, "ul_delta", r.get("ul_delta"));
                 if (!(lo < hi)) {
                     throw BadInputException.atRow(f, row, "emin_gev must be below emax_gev", lo + " >= " + hi);
                 }
@@ -70,19 +70,6 @@ public record PublishedBinLimits(String file, String label, double[] eminGev, do
             }
         }
         return new PublishedBinLimits(f, label, c[0], c[1], c[2]);
-    }
-
-    private static double positive(String file, long row, String column, String text) {
-        double v;
-        try {
-            v = Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
-            throw BadInputException.atRow(file, row, column + " is not a number", text);
-        }
-        if (!(v > 0) || Double.isInfinite(v)) {
-            throw BadInputException.atRow(file, row, column + " must be finite and > 0", text);
-        }
-        return v;
     }
 
     /** Whether the run's bin edges equal these bins' (within 0.5 GeV): the limits then compare bin for bin. */

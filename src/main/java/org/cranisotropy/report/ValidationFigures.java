@@ -128,10 +128,7 @@ final class ValidationFigures {
                 ChartKit.lineItem("expected (isotropic skies): median", ChartKit.MEDIAN, 1.2f),
                 ChartKit.fillItem("expected: 1\u03c3 band", ChartKit.BAND1),
                 ChartKit.fillItem("expected: 2\u03c3 band", ChartKit.BAND2)));
-        LegendItem bound = ChartKit.physicalBound(p, TableRows.values(l, "ul_delta_neyman", grid));
-        if (bound != null) {
-            items.add(bound);
-        }
+        ChartKit.physicalBound(p, items, TableRows.values(l, "ul_delta_neyman", grid));
         JFreeChart c = ChartKit.chart("Observed and expected 95 % CL upper limits (Neyman construction)", p,
                 ChartKit.legend(items.toArray(new LegendItem[0])));
         String caption = "The upper limit the data give (Neyman construction from the injected skies of cra validate, "
