@@ -61,7 +61,6 @@ public final class LimitsJob {
         int nThresholds = measured.size();
         measured.addAll(bins.collectAsList());
         List<ValidationSummary.Selection> selections = new ArrayList<>();
-        Map<String, Integer> index = new HashMap<>();
         for (int r = 0; r < measured.size(); r++) {
             Row m = measured.get(r);
             boolean bin = r >= nThresholds;
@@ -71,7 +70,6 @@ public final class LimitsJob {
                     : new ValidationSummary.Selection(m.getString(m.fieldIndex("kind")),
                             m.getDouble(m.fieldIndex("threshold_gev")), Double.NaN, Double.NaN);
             selections.add(s);
-            index.put(key(s), r);
         }
         Map<String, Row> bands = new HashMap<>();
         for (Row b : spark.read().parquet(results.resolve("bands").toString()).filter(col("corrected")).collectAsList()) {
@@ -82,34 +80,9 @@ public final class LimitsJob {
 
         // the samples' deltas and directions per selection, for the p-values and the direction test
         int rows = selections.size();
-        Map<Long, double[][]> bySample = new java.util.TreeMap<>();
-        for (Row s : spark.read().parquet(results.resolve("samples").toString()).filter(col("corrected"))
-                .select("sample_id", "kind", "threshold_gev", "emin_gev", "n_events", "delta", "dipole_l_deg",
-                        "dipole_b_deg").collectAsList()) {
-            String kind = s.getString(1);
-            double at = kind.equals("bin") ? s.getDouble(3) : s.getDouble(2);
-            Integer r = index.get(kind + ":" + at);
-            if (r == null) {
-                continue; // ResultsConsistency has checked the analyses agree; a selection the data lacks
-            }
-            double[][] v = bySample.computeIfAbsent(s.getLong(0), k -> {
-                double[][] a = new double[3][rows];
-                for (double[] x : a) {
-                    java.util.Arrays.fill(x, Double.NaN);
-                }
-                return a;
-            });
-            if (s.getLong(4) > 0) {
-                v[0][r] = s.getDouble(5);
-                v[1][r] = s.getDouble(6);
-                v[2][r] = s.getDouble(7);
-            }
-        }
-        double[][] deltas = new double[bySample.size()][];
-        int q = 0;
-        for (double[][] v : bySample.values()) {
-            deltas[q++] = v[0];
-        }
+        double[][][] sampled = SimulateJob.sampleColumns(results.resolve("samples"), selections, "delta",
+                "dipole_l_deg", "dipole_b_deg");
+        double[][] deltas = sampled[0];
         IsotropicReference reference = new IsotropicReference(deltas);
         double[] data = new double[rows];
         for (int r = 0; r < rows; r++) {
@@ -124,7 +97,7 @@ public final class LimitsJob {
             Row m = measured.get(r);
             ValidationSummary.Selection s = selections.get(r);
             boolean bin = r >= nThresholds;
-            Row b = bands.get(key(s));
+            Row b = bands.get(SimulateJob.key(s));
             double[] band = new double[5];
             String[] levels = {"p02275", "p15865", "p50", "p84135", "p97725"};
             for (int k = 0; k < 5; k++) {
@@ -138,24 +111,24 @@ public final class LimitsJob {
             double angle = AngularDistance.degrees(l, bdeg, VELA_L, VELA_B);
             long closer = 0;
             long withEvents = 0;
-            for (double[][] v : bySample.values()) {
-                if (!Double.isNaN(v[0][r])) {
+            for (int k = 0; k < deltas.length; k++) {
+                if (!Double.isNaN(deltas[k][r])) {
                     withEvents++;
-                    if (AngularDistance.degrees(v[1][r], v[2][r], VELA_L, VELA_B) <= angle) {
+                    if (AngularDistance.degrees(sampled[1][k][r], sampled[2][k][r], VELA_L, VELA_B) <= angle) {
                         closer++;
                     }
                 }
             }
             double pDirection = (1.0 + closer) / (withEvents + 1.0);
-            double neyman = validation == null ? Double.NaN : validation.neyman(key(s), "random", d);
-            double neymanVela = validation == null ? Double.NaN : validation.neyman(key(s), "vela", d);
+            double neyman = validation == null ? Double.NaN : validation.neyman(SimulateJob.key(s), "random", d);
+            double neymanVela = validation == null ? Double.NaN : validation.neyman(SimulateJob.key(s), "vela", d);
             String main = Double.isNaN(neyman) ? LimitMethod.FERMI2010.column() : ValidationSummary.NEYMAN;
             double[] expected = new double[5];
             for (int k = 0; k < 5; k++) {
                 expected[k] = Double.isNaN(neyman) ? Math.min(fermiFactor * band[k], LimitMethod.PHYSICAL_BOUND)
-                        : validation.expected(key(s), k);
+                        : validation.expected(SimulateJob.key(s), k);
             }
-            double[] radius = validation == null ? new double[] {Double.NaN, Double.NaN} : validation.radius(key(s), d);
+            double[] radius = validation == null ? new double[] {Double.NaN, Double.NaN} : validation.radius(SimulateJob.key(s), d);
             out.add(new LimitRow(s.kind(), s.thresholdGev(), s.eminGev(), s.emaxGev(),
                     m.getLong(m.fieldIndex("n_events")), d, l, bdeg, band, reference.localP(r, d),
                     LimitMethod.FERMI2010.ul(d, c1rel, cn),
@@ -165,10 +138,6 @@ public final class LimitsJob {
         }
         write(out, results.resolve("limits"), metadata);
         return out;
-    }
-
-    private static String key(ValidationSummary.Selection s) {
-        return s.kind() + ":" + (s.kind().equals("bin") ? s.eminGev() : s.thresholdGev());
     }
 
     /** The belts, expected limits and direction radii of a validation run (validation/). */

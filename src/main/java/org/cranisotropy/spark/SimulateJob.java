@@ -636,25 +636,36 @@ public final class SimulateJob {
      * given ones is bad input (samples/ made with other analysis settings).
      */
     public static double[][] sampleDeltas(Path samples, List<org.cranisotropy.validation.ValidationSummary.Selection> selections) {
+        return sampleColumns(samples, selections, "delta")[0];
+    }
+
+    /**
+     * Columns of the corrected sample rows in samples/, [column][sample][selection] in sample order, NaN
+     * where a sample has no event in a selection; read as {@link #sampleDeltas}.
+     */
+    public static double[][][] sampleColumns(Path samples,
+            List<org.cranisotropy.validation.ValidationSummary.Selection> selections, String... columns) {
         Map<String, Integer> index = new HashMap<>();
         for (int r = 0; r < selections.size(); r++) {
             index.put(key(selections.get(r)), r);
         }
-        Map<Long, double[]> bySample = new java.util.TreeMap<>();
+        Map<Long, double[][]> bySample = new java.util.TreeMap<>();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(samples)) {
             files = walk.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        String[] names = new String[5 + columns.length];
+        System.arraycopy(new String[] {"sample_id", "threshold_gev", "emin_gev", "corrected", "n_events"}, 0, names, 0, 5);
+        System.arraycopy(columns, 0, names, 5, columns.length);
         for (Path f : files) {
             String kindDir = f.getParent().getFileName().toString();
             if (!kindDir.startsWith("kind=")) {
                 throw new BadInputException(f + ": not in a kind=K directory of samples/");
             }
             String kind = kindDir.substring(5);
-            double[][] c = ParquetColumns.read(f, "sample_id", "threshold_gev", "emin_gev", "corrected", "delta",
-                    "n_events");
+            double[][] c = ParquetColumns.read(f, names);
             for (int i = 0; i < c[0].length; i++) {
                 if (c[3][i] == 0.0) {
                     continue;
@@ -665,18 +676,30 @@ public final class SimulateJob {
                             + (kind.equals(org.cranisotropy.montecarlo.ScanPlan.BIN) ? c[2][i] : c[1][i])
                             + " GeV is not in the run's scan (samples/ made with other analysis settings?)");
                 }
-                double[] d = bySample.computeIfAbsent((long) c[0][i], k -> {
-                    double[] v = new double[selections.size()];
-                    java.util.Arrays.fill(v, Double.NaN);
+                double[][] d = bySample.computeIfAbsent((long) c[0][i], k -> {
+                    double[][] v = new double[columns.length][selections.size()];
+                    for (double[] x : v) {
+                        java.util.Arrays.fill(x, Double.NaN);
+                    }
                     return v;
                 });
-                d[r] = c[5][i] > 0 ? c[4][i] : Double.NaN;
+                for (int q = 0; q < columns.length; q++) {
+                    d[q][r] = c[4][i] > 0 ? c[5 + q][i] : Double.NaN;
+                }
             }
         }
         if (bySample.isEmpty()) {
             throw new BadInputException(samples + ": no samples");
         }
-        return bySample.values().toArray(new double[0][]);
+        double[][][] out = new double[columns.length][bySample.size()][];
+        int s = 0;
+        for (double[][] v : bySample.values()) {
+            for (int q = 0; q < columns.length; q++) {
+                out[q][s] = v[q];
+            }
+            s++;
+        }
+        return out;
     }
 
     /** The key of a selection: kind and threshold, or "bin" and its lower edge. */
