@@ -1,15 +1,8 @@
 package org.cranisotropy.analysis;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import org.cranisotropy.exposure.EventClass;
-
 /**
  * The settings of the data step (the {@code cra.analysis} section of a run configuration; every key
- * is documented in conf/demo.conf).
+ * is documented in src/main/resources/reference.conf).
  *
  * @param selection         energy-dependent class selection
  * @param standardThresholds the standard thresholds (GeV)
@@ -54,51 +47,5 @@ public record AnalysisSettings(ClassSelection selection, double[] standardThresh
 
     private static String number(double x) {
         return String.format(java.util.Locale.ROOT, "%.6g", x).replaceFirst("\\.?0+(e|$)", "$1");
-    }
-
-    /**
-     * The exposure floor when cra.analysis.exposure-floor is not set: pixels below 1 % of the selection
-     * exposure's maximum leave the analysis (chosen by cra validate on the demo run, method.md section 8).
-     */
-    public static final double DEFAULT_EXPOSURE_FLOOR = 0.01;
-
-    /** The defaults of conf/demo.conf. */
-    public static AnalysisSettings defaults() {
-        return new AnalysisSettings(ClassSelection.calet2025().withExposureFloor(DEFAULT_EXPOSURE_FLOOR),
-                EnergyScan.standardThresholds(), 200, true,
-                new double[] {50, 65, 100, 158, 251, 398, 562, 1000, 5000});
-    }
-
-    /** Reads {@code cra.analysis} of a resolved configuration. */
-    public static AnalysisSettings from(Config root) {
-        try {
-            Config c = root.getConfig("cra.analysis");
-            List<ClassSelection.Rule> rules = new ArrayList<>();
-            for (Config r : c.getConfigList("class-selection")) {
-                EnumSet<EventClass> classes = EnumSet.noneOf(EventClass.class);
-                for (String s : r.getStringList("classes")) {
-                    classes.add(EventClass.parse(s));
-                }
-                rules.add(new ClassSelection.Rule(r.getDouble("emin-gev"), r.getDouble("emax-gev"), classes));
-            }
-            Config std = c.getConfig("standard-thresholds");
-            double[] standard = EnergyScan.logGrid(std.getDouble("emin-gev"), std.getDouble("emax-gev"), std.getInt("count"));
-            double[] bins = c.getDoubleList("bin-edges-gev").stream().mapToDouble(Double::doubleValue).toArray();
-            for (int k = 1; k < bins.length; k++) {
-                if (!(bins[k] > bins[k - 1])) {
-                    throw new IllegalArgumentException("cra.analysis.bin-edges-gev must increase: " + c.getValue("bin-edges-gev").render(com.typesafe.config.ConfigRenderOptions.concise()));
-                }
-            }
-            ClassSelection selection;
-            try {
-                selection = new ClassSelection(rules, c.hasPath("exposure-floor") ? c.getDouble("exposure-floor")
-                        : DEFAULT_EXPOSURE_FLOOR);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("cra.analysis.class-selection / exposure-floor: " + e.getMessage(), e);
-            }
-            return new AnalysisSettings(selection, standard, c.getInt("grid-count"), c.getBoolean("every-event"), bins);
-        } catch (ConfigException e) {
-            throw new IllegalArgumentException("configuration: " + e.getMessage(), e);
-        }
     }
 }

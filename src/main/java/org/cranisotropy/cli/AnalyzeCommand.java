@@ -33,8 +33,8 @@ final class AnalyzeCommand implements Runnable {
     Path out;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Run configuration (HOCON) with a cra.analysis section; default: the built-in defaults "
-                    + "(those of conf/demo.conf).")
+            description = "Run configuration (HOCON) whose cra.analysis section is used; keys it does not set keep "
+                    + "their defaults (src/main/resources/reference.conf).")
     Path config;
 
     @picocli.CommandLine.Spec
@@ -44,8 +44,8 @@ final class AnalyzeCommand implements Runnable {
     public void run() {
         OutputDirectory.require(out, "--out");
         PrintWriter log = spec.commandLine().getErr();
-        Config conf = config == null ? null : RunConfig.load(config);
-        AnalysisSettings settings = conf == null ? AnalysisSettings.defaults() : RunConfig.analysis(config, conf);
+        Config conf = RunConfig.load(config);
+        AnalysisSettings settings = RunConfig.analysis(config, conf);
         long t0 = System.nanoTime();
         ExposureCube cube = data.readExposure();
         EventSample sample = data.readEvents();

@@ -58,8 +58,8 @@ final class AssociateCommand implements Runnable {
     String placement = "uniform";
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Run configuration whose cra.analysis.class-selection is used; default: the built-in "
-                    + "selection (that of conf/demo.conf).")
+            description = "Run configuration whose cra.analysis.class-selection is used; default: the selection of "
+                    + "src/main/resources/reference.conf.")
     Path config;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Also write Parquet tables into DIR.")
@@ -83,8 +83,8 @@ final class AssociateCommand implements Runnable {
         if (!(emin > 0) || !Double.isFinite(emin)) {
             throw new IllegalArgumentException("--emin must be finite and > 0 GeV, got " + emin);
         }
-        Config conf = config == null ? null : RunConfig.load(config);
-        AnalysisSettings settings = conf == null ? AnalysisSettings.defaults() : RunConfig.analysis(config, conf);
+        Config conf = RunConfig.load(config);
+        AnalysisSettings settings = RunConfig.analysis(config, conf);
         SourceCatalog cat = SourceCatalog.read(catalog);
         ExposureCube cube = data.readExposure();
         EventSample sample = data.readEvents();

@@ -40,8 +40,7 @@ public final class CoreTiming implements AutoCloseable {
      */
     record Inputs(EventSample data, String name, ExposureCube cube, AnalysisSettings settings, PreparedSample prepared) {
         static Inputs read(Path events, Path exposure, Path config) {
-            AnalysisSettings settings = config == null ? AnalysisSettings.defaults()
-                    : AnalysisSettings.from(RunConfig.load(config));
+            AnalysisSettings settings = RunConfig.analysis(config, RunConfig.load(config));
             ExposureCube cube = ExposureFiles.read(exposure);
             EventSample data = EventSample.read(events);
             String name = events.toString();
@@ -50,7 +49,7 @@ public final class CoreTiming implements AutoCloseable {
 
         /** The simulation of master seed 1 with these energies ("spectrum": fitted, the fit printed to out). */
         SimulationSpec spec(String energies, PrintWriter out) {
-            MonteCarloOptions options = SimulationSettings.options(null, energies, null, false, prepared, out);
+            MonteCarloOptions options = SimulationSettings.options(RunConfig.reference(), energies, null, false, prepared, out);
             return new SimulationSpec(data, name, cube, settings.selection(), settings.standardThresholds(),
                     settings.gridThresholds(prepared), settings.binEdgesGev(), 1, options);
         }

@@ -28,9 +28,9 @@ import picocli.CommandLine.Option;
             "(one FITS map per energy bin and class, manifest.csv, exposure.parquet)."
         })
 final class ExposureCommand implements Runnable {
-    @Option(names = "--config", paramLabel = "FILE", required = true,
-            description = "HOCON file with a cra.exposure section (see conf/exposure.conf; may be a file that "
-                    + "includes it).")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Run configuration (HOCON) whose cra.exposure section is used; keys it does not set keep "
+                    + "their defaults (src/main/resources/reference.conf). Default: the defaults alone.")
     Path config;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
@@ -47,12 +47,14 @@ final class ExposureCommand implements Runnable {
     @Override
     public void run() {
         OutputDirectory.require(out, "--out");
-        build(RunConfig.load(config), out, master, spec.commandLine().getOut(), spec.commandLine().getErr());
+        Config conf = RunConfig.load(config);
+        RunConfig.check(config, () -> SettingsReader.exposure(conf));
+        build(conf, out, master, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     /** The observation period [start, end) of a configuration's cra.exposure section, as MJD (UTC). */
     static double[] periodMjd(Config conf) {
-        ExposureModel model = ExposureModel.fromConfig(conf);
+        ExposureModel model = SettingsReader.exposure(conf);
         return new double[] {mjd(model.period().start()), mjd(model.period().end())};
     }
 
@@ -63,7 +65,7 @@ final class ExposureCommand implements Runnable {
     /** Runs the exposure job of a configuration and writes DIR/exposure/; reports on pw, progress on err. */
     static void build(Config conf, Path out, String master, PrintWriter pw, PrintWriter err) {
         long t0 = System.nanoTime();
-        ExposureModel model = ExposureModel.fromConfig(conf);
+        ExposureModel model = SettingsReader.exposure(conf);
         err.printf(Locale.ROOT, "exposure: %d steps of %.0f s (%s .. %s), %d day blocks, dwell Nside %d x %d azimuth bins,"
                 + " sky Nside %d, %d energy bins, classes %s%n", model.period().steps(), model.period().stepSeconds(),
                 model.period().start(), model.period().end(), model.period().blocks(), model.dwellNside(),

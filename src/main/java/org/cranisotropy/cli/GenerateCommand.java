@@ -1,7 +1,6 @@
 package org.cranisotropy.cli;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +23,10 @@ import picocli.CommandLine.Option;
             "the exposure at each energy, an optional injected dipole. Writes DIR/events/ (Parquet); builds",
             "DIR/exposure/ first (cra exposure) when it is missing and no --exposure is given."})
 final class GenerateCommand implements Runnable {
-    @Option(names = "--config", required = true, paramLabel = "FILE",
-            description = "Run configuration (HOCON) with cra.events and cra.exposure sections, e.g. conf/demo.conf.")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Run configuration (HOCON) whose cra.events (and cra.exposure) sections are used, e.g. "
+                    + "conf/demo.conf; keys it does not set keep their defaults (src/main/resources/reference.conf). "
+                    + "Default: the defaults alone.")
     Path config;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
@@ -54,12 +55,7 @@ final class GenerateCommand implements Runnable {
     public void run() {
         OutputDirectory.require(out, "--out");
         Config conf = RunConfig.load(config);
-        Config ev;
-        try {
-            ev = conf.getConfig("cra.events");
-        } catch (ConfigException e) {
-            throw new IllegalArgumentException(config + ": " + e.getMessage(), e);
-        }
+        Config ev = conf.getConfig("cra.events");
         int n = count != null ? count : ev.getInt("count");
         long s = seed != null ? seed : ev.getLong("seed");
         double[] d = dipole != null ? dipole

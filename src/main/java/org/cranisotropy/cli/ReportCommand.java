@@ -54,7 +54,7 @@ final class ReportCommand implements Runnable {
     public void run() {
         OutputDirectory.require(out, "--out");
         List<Figure> figures = Report.write(new ReportOptions(results, out, overlays, published, catalog, eminEvents, smoothingDeg,
-                Version.get()));
+                Version.get(), RunConfig::recordedAnalysis));
         spec.commandLine().getOut().printf("wrote %s/index.html (%d figures as PNG and SVG, queries.sql)%n", out,
                 figures.size());
         spec.commandLine().getOut().flush();

@@ -49,6 +49,7 @@ final class RunCommand implements Runnable {
         // what the later steps read is checked before the first step replaces a table
         RunConfig.check(config, () -> SimulationSettings.check(conf));
         RunConfig.analysis(config, conf);
+        RunConfig.check(config, () -> SettingsReader.exposure(conf));
         Path out = OutputDirectory.require(Path.of(run.getString("out")), "cra.run.out");
         String master = this.master != null ? this.master : run.getString("master");
         String events = run.getString("events");
@@ -76,7 +77,7 @@ final class RunCommand implements Runnable {
         step(out, "simulate", inputs + section(conf, "cra.simulation") + samples + "/" + seed, List.of(out.resolve("samples"), out.resolve("bands")),
                 "simulate", "--events", eventsPath.toString(), "--exposure", exposureDir.toString(), "--out",
                 out.toString(), "--samples", samples, "--seed", seed, "--master", master, "--config", cfg);
-        long skies = run.hasPath("validate-skies") ? run.getLong("validate-skies") : 0;
+        long skies = run.getLong("validate-skies");
         String validated = "";
         if (skies > 0) {
             step(out, "validate", fingerprintOf(out.resolve(".cra-steps/simulate")) + skies + "/" + seed,

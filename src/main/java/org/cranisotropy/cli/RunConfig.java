@@ -14,53 +14,69 @@ import org.cranisotropy.io.BadInputException;
 final class RunConfig {
     private RunConfig() {}
 
-    /** Parses and resolves a configuration file (includes are relative to it). */
+    /**
+     * The defaults of every {@code cra.*} key with their meaning: src/main/resources/reference.conf, the one
+     * home of the defaults (no Java code repeats them).
+     */
+    static Config reference() {
+        return REFERENCE;
+    }
+
+    private static final Config REFERENCE =
+            ConfigFactory.parseResources(RunConfig.class.getClassLoader(), "reference.conf").resolve();
+
+    /**
+     * Parses a configuration file (includes are relative to it) over the defaults of reference.conf and
+     * resolves it; {@code null} gives the defaults alone. A key that reference.conf does not list is bad
+     * input naming the file, the key and the nearest known key.
+     */
     static Config load(Path file) {
+        if (file == null) {
+            return REFERENCE;
+        }
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + ": no such configuration file");
         }
+        Config own;
         Config c;
         try {
-            c = ConfigFactory.parseFile(file.toFile()).resolve();
+            own = ConfigFactory.parseFile(file.toFile());
+            c = own.withFallback(REFERENCE).resolve();
         } catch (com.typesafe.config.ConfigException e) {
             throw new BadInputException(file + ": " + e.getMessage(), e);
         }
-        checkKeys(file, c);
+        checkKeys(file, own, c);
         return c;
     }
 
     /**
-     * Every key a run configuration may set under {@code cra} (conf/demo.conf and conf/exposure.conf
-     * document each where they set it); {@code *} stands for one name (an event class).
+     * Maps whose keys are names rather than settings (the event classes of the acceptance): under them any
+     * name is allowed, with the settings each name of reference.conf has.
      */
-    static final List<String> KNOWN_KEYS = List.of(
-            "cra.analysis.bin-edges-gev", "cra.analysis.class-selection", "cra.analysis.every-event",
-            "cra.analysis.exposure-floor",
-            "cra.analysis.grid-count", "cra.analysis.standard-thresholds.count",
-            "cra.analysis.standard-thresholds.emin-gev", "cra.analysis.standard-thresholds.emax-gev",
-            "cra.events.count", "cra.events.seed", "cra.events.emin-gev", "cra.events.emax-gev",
-            "cra.events.dipole.amplitude", "cra.events.dipole.l-deg", "cra.events.dipole.b-deg",
-            "cra.events.spectrum.index", "cra.events.spectrum.index-high", "cra.events.spectrum.break-gev",
-            "cra.events.spectrum.softness",
-            "cra.exposure.nside", "cra.exposure.partitions", "cra.exposure.dwell.nside",
-            "cra.exposure.dwell.azimuth-bins", "cra.exposure.energy.bins", "cra.exposure.energy.min-gev",
-            "cra.exposure.energy.max-gev", "cra.exposure.period.start", "cra.exposure.period.end",
-            "cra.exposure.period.step-s", "cra.exposure.orbit.epoch", "cra.exposure.orbit.inclination-deg",
-            "cra.exposure.orbit.period-min", "cra.exposure.orbit.raan-at-epoch-deg",
-            "cra.exposure.orbit.raan-rate-deg-per-day", "cra.exposure.orbit.argument-of-latitude-at-epoch-deg",
-            "cra.exposure.live-time.dead-time-fraction", "cra.exposure.live-time.saa.enabled",
-            "cra.exposure.live-time.saa.lat-min-deg", "cra.exposure.live-time.saa.lat-max-deg",
-            "cra.exposure.live-time.saa.lon-min-deg", "cra.exposure.live-time.saa.lon-max-deg",
-            "cra.exposure.acceptance.azimuth-4fold", "cra.exposure.acceptance.edge-width-deg",
-            "cra.exposure.acceptance.energy-pivot-gev", "cra.exposure.acceptance.classes.*.peak-area-m2",
-            "cra.exposure.acceptance.classes.*.theta-min-deg", "cra.exposure.acceptance.classes.*.theta-max-deg",
-            "cra.exposure.acceptance.classes.*.energy-slope-per-decade",
-            "cra.run.out", "cra.run.events", "cra.run.exposure", "cra.run.master", "cra.run.samples", "cra.run.seed",
-            "cra.run.validate-skies",
-            "cra.simulation.energies", "cra.simulation.poisson", "cra.simulation.spectrum.fit",
-            "cra.simulation.spectrum.index", "cra.simulation.spectrum.index-high",
-            "cra.simulation.spectrum.break-gev", "cra.simulation.spectrum.softness",
-            "cra.simulation.spectrum.emin-gev", "cra.simulation.spectrum.emax-gev");
+    private static final List<String> NAMED_MAPS = List.of("cra.exposure.acceptance.classes");
+
+    /**
+     * Every key a run configuration may set under {@code cra}, derived from reference.conf (null-valued keys
+     * included); {@code *} stands for one name of a {@link #NAMED_MAPS named map}.
+     */
+    static final List<String> KNOWN_KEYS = knownKeys();
+
+    private static List<String> knownKeys() {
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+        collect("cra", REFERENCE.root().get("cra"), keys);
+        return List.copyOf(keys);
+    }
+
+    private static void collect(String path, com.typesafe.config.ConfigValue value, java.util.Set<String> keys) {
+        if (value instanceof com.typesafe.config.ConfigObject object) {
+            for (Map.Entry<String, com.typesafe.config.ConfigValue> e : object.entrySet()) {
+                String child = NAMED_MAPS.contains(path) ? "*" : e.getKey();
+                collect(path + "." + child, e.getValue(), keys);
+            }
+        } else {
+            keys.add(path);
+        }
+    }
 
     /** The keys of each rule of cra.analysis.class-selection. */
     static final List<String> CLASS_SELECTION_KEYS = List.of("emin-gev", "emax-gev", "classes");
@@ -69,12 +85,12 @@ final class RunConfig {
      * Rejects a key under {@code cra} that no step reads (a misspelt key would otherwise leave its
      * default in force without a word), naming the file, the key and the nearest known key.
      */
-    private static void checkKeys(Path file, Config c) {
-        if (!c.hasPath("cra")) {
-            return;
+    private static void checkKeys(Path file, Config own, Config c) {
+        java.util.TreeSet<String> set = new java.util.TreeSet<>();
+        if (own.root().get("cra") != null) {
+            leaves(List.of("cra"), own.root().get("cra"), set);
         }
-        for (String key : new java.util.TreeSet<>(c.getConfig("cra").entrySet().stream().map(e -> "cra." + e.getKey())
-                .toList())) {
+        for (String key : set) {
             if (KNOWN_KEYS.stream().noneMatch(k -> matches(k, key))) {
                 throw new BadInputException(file + ": unknown key " + key + nearest(key, KNOWN_KEYS));
             }
@@ -91,6 +107,19 @@ final class RunConfig {
                     }
                 }
             }
+        }
+    }
+
+    /** The paths of the leaves (values that are not objects) of an unresolved configuration tree. */
+    private static void leaves(List<String> path, com.typesafe.config.ConfigValue value, java.util.Set<String> out) {
+        if (value instanceof com.typesafe.config.ConfigObject object) {
+            for (Map.Entry<String, com.typesafe.config.ConfigValue> e : object.entrySet()) {
+                List<String> child = new java.util.ArrayList<>(path);
+                child.add(e.getKey());
+                leaves(child, e.getValue(), out);
+            }
+        } else {
+            out.add(com.typesafe.config.ConfigUtil.joinPath(path));
         }
     }
 
@@ -130,8 +159,23 @@ final class RunConfig {
      */
     static org.cranisotropy.analysis.AnalysisSettings analysis(Path file, Config c) {
         org.cranisotropy.analysis.AnalysisSettings[] out = new org.cranisotropy.analysis.AnalysisSettings[1];
-        check(file, () -> out[0] = org.cranisotropy.analysis.AnalysisSettings.from(c));
+        check(file, () -> out[0] = SettingsReader.analysis(c));
         return out[0];
+    }
+
+    /**
+     * The analysis settings a run recorded (its cra.config metadata, JSON, over reference.conf; null: none
+     * recorded, the defaults).
+     */
+    static org.cranisotropy.analysis.AnalysisSettings recordedAnalysis(String json) {
+        if (json == null) {
+            return SettingsReader.analysis(REFERENCE);
+        }
+        try {
+            return SettingsReader.analysis(ConfigFactory.parseString(json).withFallback(REFERENCE).resolve());
+        } catch (com.typesafe.config.ConfigException | IllegalArgumentException e) {
+            throw new BadInputException("the run's recorded configuration cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /** Runs a check of a loaded configuration; a bad value is bad input naming the file. */
@@ -140,7 +184,8 @@ final class RunConfig {
             check.run();
         } catch (IllegalArgumentException e) {
             String m = e.getMessage();
-            throw new BadInputException(m != null && m.startsWith(file.toString()) ? m : file + ": " + m, e);
+            String name = file == null ? "reference.conf (the defaults)" : file.toString();
+            throw new BadInputException(m != null && m.startsWith(name) ? m : name + ": " + m, e);
         }
     }
 

@@ -56,7 +56,7 @@ final class SimulateCommand implements Runnable {
     @Option(names = "--energies", paramLabel = "FROM",
             description = "Where sample energies come from: spectrum (drawn from the smoothly broken power law fitted "
                     + "to the data, or --spectrum) or data (the data's own energies and classes). Default: "
-                    + "cra.simulation.energies of --config, else spectrum.")
+                    + "cra.simulation.energies (spectrum unless --config sets it).")
     String energies;
 
     @Option(names = "--spectrum", paramLabel = "G1,G2,EB,S",
@@ -66,7 +66,7 @@ final class SimulateCommand implements Runnable {
 
     @Option(names = "--poisson", negatable = true,
             description = "ICRC 2019 variant: Poisson event counts (every pixel Poisson with mean N x the selection's "
-                    + "average exposure map). Default: cra.simulation.poisson of --config, else off.")
+                    + "average exposure map). Default: cra.simulation.poisson (off unless --config sets it).")
     Boolean poisson;
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -82,8 +82,8 @@ final class SimulateCommand implements Runnable {
         if (samples < 1) {
             throw new IllegalArgumentException("--samples must be >= 1, got " + samples);
         }
-        Config conf = config == null ? null : RunConfig.load(config);
-        AnalysisSettings settings = conf == null ? AnalysisSettings.defaults() : RunConfig.analysis(config, conf);
+        Config conf = RunConfig.load(config);
+        AnalysisSettings settings = RunConfig.analysis(config, conf);
         ExposureCube cube = inputs.readExposure();
         EventSample data = inputs.readEvents();
         PreparedSample prepared = PreparedSample.of(data, inputs.eventsName(), cube, settings.selection());

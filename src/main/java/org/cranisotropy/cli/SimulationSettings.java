@@ -9,7 +9,7 @@ import org.cranisotropy.montecarlo.ObservedSpectrum;
 import org.cranisotropy.montecarlo.SampleRecipe;
 
 /**
- * The {@code cra.simulation} section of a run configuration (see conf/demo.conf) and the matching
+ * The {@code cra.simulation} section of a run configuration (src/main/resources/reference.conf) and the matching
  * command-line options: where sample energies come from, the flux (given or fitted, and its range)
  * and the Poisson variant. Command-line values win over the configuration.
  */
@@ -21,35 +21,12 @@ final class SimulationSettings {
      * spectrum's numbers), so that cra run refuses a bad simulation section before any step replaces a table.
      */
     static void check(Config conf) {
-        if (conf == null || !conf.hasPath("cra.simulation")) {
-            return;
-        }
-        Config sim = conf.getConfig("cra.simulation");
-        if (sim.hasPath("energies")) {
-            energies(sim.getString("energies"));
-        }
-        if (sim.hasPath("poisson")) {
-            sim.getBoolean("poisson");
-        }
-        Config sp = sim.hasPath("spectrum") ? sim.getConfig("spectrum") : null;
-        if (sp != null) {
-            for (String k : new String[] {"emin-gev", "emax-gev"}) {
-                if (sp.hasPath(k)) {
-                    sp.getDouble(k);
-                }
-            }
-            if (sp.hasPath("fit") && !sp.getBoolean("fit")) {
-                for (String k : new String[] {"index", "index-high", "break-gev", "softness"}) {
-                    sp.getDouble(k);
-                }
-            }
-        }
+        recipe(conf, null, null, null);
     }
 
     /** Whether the sample spectrum is fitted to the data (neither --spectrum nor spectrum.fit = false). */
     static boolean fitted(Config conf, String spectrumOption) {
-        String fit = "cra.simulation.spectrum.fit";
-        return spectrumOption == null && !(conf != null && conf.hasPath(fit) && !conf.getBoolean(fit));
+        return spectrumOption == null && conf.getBoolean("cra.simulation.spectrum.fit");
     }
 
     private static MonteCarloOptions.Energies energies(String value) {
@@ -62,14 +39,13 @@ final class SimulationSettings {
 
     /** The recipe of cra.simulation with the command-line options over it (null: not given). */
     static SampleRecipe recipe(Config conf, String energiesOption, String spectrumOption, Boolean poissonOption) {
-        Config sim = conf != null && conf.hasPath("cra.simulation") ? conf.getConfig("cra.simulation") : null;
-        String energies = energiesOption != null ? energiesOption
-                : sim != null && sim.hasPath("energies") ? sim.getString("energies") : "spectrum";
-        boolean poisson = poissonOption != null ? poissonOption
-                : sim != null && sim.hasPath("poisson") && sim.getBoolean("poisson");
-        Config sp = sim != null && sim.hasPath("spectrum") ? sim.getConfig("spectrum") : null;
-        Double emin = sp != null && sp.hasPath("emin-gev") ? sp.getDouble("emin-gev") : null;
-        Double emax = sp != null && sp.hasPath("emax-gev") ? sp.getDouble("emax-gev") : null;
+        Config sim = conf.getConfig("cra.simulation");
+        String energies = energiesOption != null ? energiesOption : sim.getString("energies");
+        boolean poisson = poissonOption != null ? poissonOption : sim.getBoolean("poisson");
+        Config sp = sim.getConfig("spectrum");
+        // null in reference.conf: derived from the data (hasPath is false for a null value)
+        Double emin = sp.hasPath("emin-gev") ? sp.getDouble("emin-gev") : null;
+        Double emax = sp.hasPath("emax-gev") ? sp.getDouble("emax-gev") : null;
         double[] shape = null;
         if (spectrumOption != null) {
             String[] v = spectrumOption.split(",");
@@ -85,7 +61,7 @@ final class SimulationSettings {
                             + "' in '" + spectrumOption + "'");
                 }
             }
-        } else if (sp != null && sp.hasPath("fit") && !sp.getBoolean("fit")) {
+        } else if (!sp.getBoolean("fit")) {
             shape = new double[] {sp.getDouble("index"), sp.getDouble("index-high"), sp.getDouble("break-gev"),
                 sp.getDouble("softness")};
         }

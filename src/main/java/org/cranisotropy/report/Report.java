@@ -1,7 +1,5 @@
 package org.cranisotropy.report;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +54,7 @@ public final class Report {
             }
             sources = SourceCatalog.read(o.catalog()).sources();
         }
-        AnalysisSettings settings = settings(run);
+        AnalysisSettings settings = o.settingsOfRun().apply(RunInfo.MISSING.equals(run.config()) ? null : run.config());
         ExposureCube cube = ExposureFiles.read(t.exposurePath());
         PreparedSample data = PreparedSample.of(t.events(), t.eventsPath().toString(), cube, settings.selection());
 
@@ -133,18 +131,6 @@ public final class Report {
             return org.cranisotropy.events.BrokenPowerLaw.parse(run.spectrum());
         } catch (RuntimeException e) {
             throw new BadInputException("samples/: metadata cra.spectrum is not a spectrum: " + run.spectrum());
-        }
-    }
-
-    private static AnalysisSettings settings(RunInfo run) {
-        if (run.config().equals(RunInfo.MISSING)) {
-            return AnalysisSettings.defaults();
-        }
-        try {
-            Config c = ConfigFactory.parseString(run.config()).resolve();
-            return c.hasPath("cra.analysis") ? AnalysisSettings.from(c) : AnalysisSettings.defaults();
-        } catch (com.typesafe.config.ConfigException e) {
-            throw new BadInputException("the run's recorded configuration cannot be read: " + e.getMessage(), e);
         }
     }
 }

@@ -2,6 +2,8 @@ package org.cranisotropy.report;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
+import org.cranisotropy.analysis.AnalysisSettings;
 
 /**
  * What {@code cra report} is asked for.
@@ -14,9 +16,12 @@ import java.util.List;
  * @param eminEventsGev the energy above which events are drawn against the sources
  * @param smoothingDeg radius of the top-hat disc of the relative-intensity map
  * @param toolVersion the version of the tool making the report
+ * @param settingsOfRun the analysis settings of a run from its recorded configuration (metadata cra.config, JSON;
+ *     null when the run recorded none); the command line supplies it, so the report reads no configuration
  */
 public record ReportOptions(Path results, Path out, List<Path> overlays, List<Path> published, Path catalog,
-        double eminEventsGev, double smoothingDeg, String toolVersion) {
+        double eminEventsGev, double smoothingDeg, String toolVersion,
+        Function<String, AnalysisSettings> settingsOfRun) {
     public ReportOptions {
         overlays = List.copyOf(overlays);
         published = List.copyOf(published);

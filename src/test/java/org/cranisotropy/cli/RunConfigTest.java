@@ -41,6 +41,46 @@ class RunConfigTest {
         assertEquals(100, RunConfig.load(ok).getInt("cra.analysis.grid-count"));
     }
 
+    @Test
+    void theDefaultsLiveInReferenceConfAndMatchThePublishedChoices() {
+        org.cranisotropy.analysis.AnalysisSettings d = SettingsReader.analysis(RunConfig.load(null));
+        // the selection of CALET JPS 2025 and the five thresholds of ICRC 2019, as the core names them
+        org.cranisotropy.analysis.ClassSelection calet = org.cranisotropy.analysis.ClassSelection.calet2025();
+        for (double e : new double[] {10, 100, 475.4, 475.5, 476, 1e4, 1e9}) {
+            for (org.cranisotropy.exposure.EventClass k : org.cranisotropy.exposure.EventClass.values()) {
+                assertEquals(calet.accepts(e, k), d.selection().accepts(e, k), e + " GeV, class " + k);
+            }
+        }
+        assertEquals(0.01, d.selection().exposureFloor());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                org.cranisotropy.analysis.EnergyScan.standardThresholds(), d.standardThresholds(), 1e-9);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {50, 65, 100, 158, 251, 398, 562, 1000, 5000},
+                d.binEdgesGev());
+        // optional keys are null in reference.conf, known, and unset unless a configuration sets them
+        assertTrue(RunConfig.KNOWN_KEYS.contains("cra.simulation.spectrum.emin-gev"));
+        assertTrue(RunConfig.KNOWN_KEYS.contains("cra.exposure.acceptance.classes.*.theta-min-deg"));
+        assertTrue(RunConfig.KNOWN_KEYS.stream().noneMatch(k -> k.contains("classes.A")), RunConfig.KNOWN_KEYS.toString());
+        assertEquals(null, SimulationSettings.recipe(RunConfig.load(null), null, null, null).eminGev());
+    }
+
+    @Test
+    void aConfigurationSetsOnlyWhatDiffersAndKeepsTheRestAtItsDefault() throws Exception {
+        Path f = tmp.resolve("partial.conf");
+        Files.writeString(f, "cra.analysis.grid-count = 20\ncra.simulation.spectrum.emin-gev = 60\n");
+        var c = RunConfig.load(f);
+        org.cranisotropy.analysis.AnalysisSettings a = SettingsReader.analysis(c);
+        assertEquals(20, a.gridCount());
+        assertEquals(9, a.binEdgesGev().length);
+        assertEquals(60.0, SimulationSettings.recipe(c, null, null, null).eminGev());
+        assertEquals(64, SettingsReader.exposure(c).nside());
+        // a value of the wrong type names the user's file and the key
+        Path bad = tmp.resolve("bad-type.conf");
+        Files.writeString(bad, "cra.analysis.grid-count = many\n");
+        var loaded = RunConfig.load(bad);
+        BadInputException e = assertThrows(BadInputException.class, () -> RunConfig.analysis(bad, loaded));
+        assertTrue(e.getMessage().startsWith(bad.toString()) && e.getMessage().contains("grid-count"), e.getMessage());
+    }
+
     private void assertUnknown(String hocon, String message, String hint) throws Exception {
         Path f = tmp.resolve("bad.conf");
         Files.writeString(f, hocon + "\n");

@@ -2,11 +2,11 @@ package org.cranisotropy.exposure;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import java.io.File;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import org.cranisotropy.cli.SettingsReader;
 
-/** The shipped conf/exposure.conf with test overrides (HOCON text in the cra.exposure section). */
+/** The default exposure model (reference.conf) with test overrides (HOCON text in the cra.exposure section). */
 public final class ExposureTestModels {
     private ExposureTestModels() {}
 
@@ -15,12 +15,11 @@ public final class ExposureTestModels {
     }
 
     public static Config config(String overrides) {
-        Config base = ConfigFactory.parseFile(new File(projectDir().toFile(), "conf/exposure.conf"));
         Config over = ConfigFactory.parseString(overrides.isBlank() ? "" : "cra.exposure { " + overrides + " }");
-        return over.withFallback(base).resolve();
+        return over.withFallback(SettingsReader.defaults()).resolve();
     }
 
     public static ExposureModel model(String overrides) {
-        return ExposureModel.fromConfig(config(overrides));
+        return SettingsReader.exposure(config(overrides));
     }
 }
