@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cranisotropy.io.BadInputException;
+import org.cranisotropy.io.CsvFile;
 import org.cranisotropy.io.FitsBinaryTable;
 import org.cranisotropy.sky.GalacticFrame;
 
@@ -80,8 +81,13 @@ public final class SourceCatalog {
             } catch (IOException e) {
                 throw new BadInputException(f + ": cannot read catalog (" + e.getMessage() + ")", e);
             }
-            boolean ecsv = !lines.isEmpty() && lines.get(0).startsWith("# %ECSV");
-            t = readText(f, lines, ecsv);
+            if (!lines.isEmpty() && lines.get(0).startsWith("# %ECSV")) {
+                t = readEcsv(f, lines);
+            } else {
+                CsvFile csv = CsvFile.read(path, true);
+                List<String> units = new ArrayList<>(java.util.Collections.nCopies(csv.header().size(), (String) null));
+                t = new Table(f, csv.header(), units, csv.rows(), null);
+            }
         }
         return new SourceCatalog(f, t.sources());
     }
@@ -162,16 +168,18 @@ public final class SourceCatalog {
         }
     }
 
-    private static Table readText(String f, List<String> lines, boolean ecsv) {
-        char delimiter = ecsv ? ' ' : ',';
+    /**
+     * An astropy ECSV table: the YAML header's delimiter and column units, then the rows. Written by hand
+     * rather than through Commons CSV because with a space delimiter a run of spaces is one delimiter here (as
+     * in aligned hand-edited tables), which Commons CSV does not offer.
+     */
+    private static Table readEcsv(String f, List<String> lines) {
+        char delimiter = ' ';
         List<String> unitNames = new ArrayList<>();
         List<String> unitValues = new ArrayList<>();
         int at = 0;
         while (at < lines.size() && (lines.get(at).startsWith("#") || lines.get(at).isBlank())) {
             String line = lines.get(at++);
-            if (!ecsv) {
-                continue;
-            }
             Matcher d = ECSV_DELIMITER.matcher(line);
             if (d.matches()) {
                 delimiter = d.group(1).charAt(0);

@@ -1,8 +1,5 @@
 package org.cranisotropy.events;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.cranisotropy.io.BadInputException;
+import org.cranisotropy.io.CsvFile;
 import org.cranisotropy.io.FitsBinaryTable;
 import org.cranisotropy.io.ParquetTable;
 import org.cranisotropy.io.ParquetTableReader;
@@ -111,71 +109,34 @@ public final class EventFileReader {
         return v;
     }
 
-    /**
-     * A CSV with a header row, through Apache Commons CSV: quoted fields (as pandas and pyarrow write
-     * them) and surrounding spaces are accepted, blank lines skipped; a row with another number of
-     * fields than the header, or a malformed record, is bad input naming the file and row.
-     */
+    /** A CSV with a header row ({@link CsvFile}: quoted fields as pandas and pyarrow write them). */
     private static RawTable readCsv(Path file) {
-        String name = file.toString();
-        org.apache.commons.csv.CSVFormat format = org.apache.commons.csv.CSVFormat.DEFAULT.builder()
-                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.parse(in, format)) {
-            java.util.Iterator<org.apache.commons.csv.CSVRecord> records = parser.iterator();
-            if (!records.hasNext()) {
-                throw new BadInputException(name + ": empty file (no header row)");
-            }
-            String[] names = records.next().values();
-            for (int c = 0; c < names.length; c++) {
-                names[c] = names[c].trim().toLowerCase(Locale.ROOT);
-            }
-            List<String[]> rows = new ArrayList<>();
-            long row = 0;
-            while (true) {
-                org.apache.commons.csv.CSVRecord r;
-                try {
-                    if (!records.hasNext()) {
-                        break;
-                    }
-                    r = records.next();
-                } catch (java.io.UncheckedIOException | IllegalStateException e) {
-                    throw BadInputException.atRow(name, row + 1, "malformed CSV record", e.getMessage());
+        CsvFile csv = CsvFile.read(file, false);
+        List<String[]> rows = csv.rows();
+        RawTable.Builder b = new RawTable.Builder(csv.file(), rows.size());
+        for (int c = 0; c < csv.header().size(); c++) {
+            String name = csv.header().get(c);
+            if (TEXT_COLUMNS.contains(name)) {
+                String[] col = new String[rows.size()];
+                for (int i = 0; i < col.length; i++) {
+                    col[i] = rows.get(i)[c];
                 }
-                row++;
-                String[] f = r.values();
-                if (f.length != names.length) {
-                    throw BadInputException.atRow(name, row, "expected " + names.length + " fields",
-                            String.join(",", f));
-                }
-                rows.add(f);
-            }
-            RawTable.Builder b = new RawTable.Builder(name, rows.size());
-            for (int c = 0; c < names.length; c++) {
-                if (TEXT_COLUMNS.contains(names[c])) {
-                    String[] col = new String[rows.size()];
-                    for (int i = 0; i < col.length; i++) {
-                        col[i] = rows.get(i)[c].trim();
+                b.text(name, col);
+            } else {
+                double[] col = new double[rows.size()];
+                for (int i = 0; i < col.length; i++) {
+                    String token = rows.get(i)[c];
+                    try {
+                        col[i] = Double.parseDouble(token);
+                    } catch (NumberFormatException e) {
+                        col[i] = Double.NaN;
+                        b.badToken(name, i + 1, token);
                     }
-                    b.text(names[c], col);
-                } else {
-                    double[] col = new double[rows.size()];
-                    for (int i = 0; i < col.length; i++) {
-                        String token = rows.get(i)[c].trim();
-                        try {
-                            col[i] = Double.parseDouble(token);
-                        } catch (NumberFormatException e) {
-                            col[i] = Double.NaN;
-                            b.badToken(names[c], i + 1, token);
-                        }
-                    }
-                    b.numeric(names[c], col);
                 }
+                b.numeric(name, col);
             }
-            return b.build();
-        } catch (IOException e) {
-            throw new BadInputException(name + ": cannot read (" + e.getMessage() + ")", e);
         }
+        return b.build();
     }
 
     /** A Parquet file or directory of part files, through the project's one Parquet table reader. */

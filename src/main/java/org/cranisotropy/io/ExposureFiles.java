@@ -147,38 +147,25 @@ public final class ExposureFiles {
         if (!Files.isRegularFile(manifest)) {
             throw new BadInputException(mf + ": no such file (expected a manifest " + MANIFEST_HEADER + ")");
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BadInputException(mf + ": cannot read (" + e.getMessage() + ")", e);
-        }
-        if (lines.isEmpty() || !lines.get(0).strip().replace(" ", "").equalsIgnoreCase(MANIFEST_HEADER)) {
+        CsvFile csv = CsvFile.read(manifest, true);
+        if (!String.join(",", csv.header()).equals(MANIFEST_HEADER)) {
             throw new BadInputException(mf + ": header must be '" + MANIFEST_HEADER + "' (found '"
-                    + (lines.isEmpty() ? "" : lines.get(0).strip()) + "')");
+                    + String.join(",", csv.header()) + "')");
         }
         Path base = manifest.toAbsolutePath().getParent();
         Map<EventClass, List<Row>> byClass = new EnumMap<>(EventClass.class);
         int nside = -1;
         String firstFile = null;
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            int row = i;
-            String[] f = line.split(",", -1);
-            if (f.length != 4) {
-                throw BadInputException.atRow(mf, row, "expected 4 fields class,emin_gev,emax_gev,file", line);
-            }
+        for (int row = 1; row <= csv.rows().size(); row++) {
+            String[] f = csv.rows().get(row - 1);
             EventClass c;
             try {
                 c = EventClass.parse(f[0]);
             } catch (IllegalArgumentException e) {
                 throw BadInputException.atRow(mf, row, "unknown event class (expected A, B, C or D)", f[0].strip());
             }
-            double emin = energy(mf, row, "emin_gev", f[1]);
-            double emax = energy(mf, row, "emax_gev", f[2]);
+            double emin = csv.positive(row, 1);
+            double emax = csv.positive(row, 2);
             if (!(emax > emin)) {
                 throw BadInputException.atRow(mf, row, "emax_gev must exceed emin_gev " + emin, emax);
             }
@@ -249,19 +236,6 @@ public final class ExposureFiles {
     }
 
     private record Row(int row, double emin, double emax, double[] values) {}
-
-    private static double energy(String file, int row, String column, String text) {
-        double v;
-        try {
-            v = Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
-            throw BadInputException.atRow(file, row, column + " is not a number", text.strip());
-        }
-        if (!(v > 0) || Double.isInfinite(v)) {
-            throw BadInputException.atRow(file, row, column + " must be a positive energy in GeV", text.strip());
-        }
-        return v;
-    }
 
     private static boolean same(double a, double b) {
         return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));

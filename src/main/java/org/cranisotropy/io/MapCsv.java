@@ -1,51 +1,35 @@
 package org.cranisotropy.io;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cranisotropy.sky.HealpixGrid;
 import org.cranisotropy.sky.HealpixMap;
 
 /**
- * HEALPix maps as CSV: header {@code pix,value}, then one row per pixel in RING order (pixel
+ * HEALPix maps as CSV ({@link CsvFile}): header {@code pix,value}, then one row per pixel in RING order (pixel
  * numbers 0 .. 12 Nside^2 - 1, each exactly once, in any order). Nside follows from the row count.
  */
 public final class MapCsv {
     private MapCsv() {}
 
     public static HealpixMap read(Path file) {
-        String name = file.toString();
+        CsvFile csv = CsvFile.read(file, true);
+        String name = csv.file();
+        if (!csv.header().equals(java.util.List.of("pix", "value"))) {
+            throw new BadInputException(name + ", line 1: expected the header 'pix,value' (value "
+                    + String.join(",", csv.header()) + ")");
+        }
         java.util.List<double[]> rows = new java.util.ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            if (header == null || !header.replace(" ", "").equalsIgnoreCase("pix,value")) {
-                throw new BadInputException(name + ", line 1: expected the header 'pix,value' (value " + header + ")");
+        for (int row = 1; row <= csv.rows().size(); row++) {
+            double pix = csv.number(row, 0);
+            double value = csv.number(row, 1);
+            if (pix != Math.rint(pix) || pix < 0) {
+                throw BadInputException.atRow(name, row, "pixel number must be a non-negative integer",
+                        csv.rows().get(row - 1)[0]);
             }
-            String line;
-            long row = 0;
-            while ((line = in.readLine()) != null) {
-                row++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split(",", -1);
-                if (f.length != 2) {
-                    throw BadInputException.atRow(name, row, "expected two fields pix,value", line);
-                }
-                double pix = parse(name, row, "pix", f[0]);
-                double value = parse(name, row, "value", f[1]);
-                if (pix != Math.rint(pix) || pix < 0) {
-                    throw BadInputException.atRow(name, row, "pixel number must be a non-negative integer", f[0]);
-                }
-                if (!Double.isFinite(value)) {
-                    throw BadInputException.atRow(name, row, "map value is not finite", f[1]);
-                }
-                rows.add(new double[] {pix, value, row});
+            if (!Double.isFinite(value)) {
+                throw BadInputException.atRow(name, row, "map value is not finite", csv.rows().get(row - 1)[1]);
             }
-        } catch (IOException e) {
-            throw new BadInputException(name + ": cannot read (" + e.getMessage() + ")", e);
+            rows.add(new double[] {pix, value, row});
         }
         long npix = rows.size();
         long nside = Math.round(Math.sqrt(npix / 12.0));
@@ -66,13 +50,5 @@ public final class MapCsv {
             values[(int) p] = r[1];
         }
         return HealpixMap.adoptRing((int) nside, values);
-    }
-
-    private static double parse(String file, long row, String column, String text) {
-        try {
-            return Double.parseDouble(text.trim());
-        } catch (NumberFormatException e) {
-            throw BadInputException.atRow(file, row, column + " is not a number", text);
-        }
     }
 }

@@ -1,21 +1,15 @@
 package org.cranisotropy.report;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.cranisotropy.io.BadInputException;
+import org.cranisotropy.io.CsvFile;
 
 /**
  * Published upper limits on the dipole amplitude in energy bins, to draw beside the run's binned
- * limits (e.g. {@code conf/published/fermi-lat-2017-dipole-ul.csv}): CSV (Apache Commons CSV, quoted
+ * limits (e.g. {@code conf/published/fermi-lat-2017-dipole-ul.csv}): CSV ({@link CsvFile}, quoted
  * fields allowed) with the header {@code emin_gev, emax_gev, ul_delta} and {@code #} comment lines
  * citing the source; a comment line {@code # label: TEXT} names the series (else the file name).
  * Values must be finite and &gt; 0 with emin &lt; emax; a bad one is bad input naming file, row and value.
@@ -24,41 +18,25 @@ public record PublishedBinLimits(String file, String label, double[] eminGev, do
 
     public static PublishedBinLimits read(Path path) {
         String f = path.toString();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
-        List<double[]> rows = new ArrayList<>();
+        CsvFile csv = CsvFile.read(path, true);
         String label = path.getFileName().toString().replaceFirst("\\.csv$", "");
-        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-                CSVParser parser = CSVParser.parse(in, format)) {
-            String comment = parser.getHeaderComment();
-            if (comment != null) {
-                for (String line : comment.split("\n")) {
-                    if (line.strip().toLowerCase(Locale.ROOT).startsWith("label:")) {
-                        label = line.strip().substring("label:".length()).strip();
-                    }
+        if (csv.comment() != null) {
+            for (String line : csv.comment().split("\n")) {
+                if (line.strip().toLowerCase(Locale.ROOT).startsWith("label:")) {
+                    label = line.strip().substring("label:".length()).strip();
                 }
             }
-            List<String> header = parser.getHeaderNames();
-            for (String column : new String[] {"emin_gev", "emax_gev", "ul_delta"}) {
-                if (!header.contains(column)) {
-                    throw new BadInputException(f + ": published limits need the columns emin_gev, emax_gev, ul_delta;"
-                            + " the header is " + header);
-                }
+        }
+        int[] at = csv.require("published limits", "emin_gev", "emax_gev", "ul_delta");
+        List<double[]> rows = new ArrayList<>();
+        for (int row = 1; row <= csv.rows().size(); row++) {
+            double lo = csv.positive(row, at[0]);
+            double hi = csv.positive(row, at[1]);
+            double ul = csv.positive(row, at[2]);
+            if (!(lo < hi)) {
+                throw BadInputException.atRow(f, row, "emin_gev must be below emax_gev", lo + " >= " + hi);
             }
-            for (CSVRecord r : parser) {
-                long row = r.getRecordNumber();
-                double lo = OverlayLimits.positive(f, row, "emin_gev", r.get("emin_gev"));
-                double hi = OverlayLimits.positive(f, row, "emax_gev", r.get("emax_gev"));
-                double ul = OverlayLimits.positive(f, row, "ul_delta", r.get("ul_delta"));
-                if (!(lo < hi)) {
-                    throw BadInputException.atRow(f, row, "emin_gev must be below emax_gev", lo + " >= " + hi);
-                }
-                rows.add(new double[] {lo, hi, ul});
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new BadInputException(f + ": cannot read published limits (" + e.getMessage() + ")", e);
-        } catch (IllegalArgumentException | IllegalStateException e) { // Commons CSV: a malformed record
-            throw new BadInputException(f + ": not a CSV of published limits (" + e.getMessage() + ")", e);
+            rows.add(new double[] {lo, hi, ul});
         }
         if (rows.isEmpty()) {
             throw new BadInputException(f + ": no published limits after the header");

@@ -119,7 +119,7 @@ class SourceCatalogTest {
         bad("lat.csv", "name,glon,glat\nA,10,20\nB,30,95.5\n", "lat.csv, row 2", "95.5");
         bad("nan.csv", "name,ra,dec\nA,10,20\nB,3O,20\n", "nan.csv, row 2", "3O");
         bad("empty.csv", "name,ra,dec\n", "empty.csv", "empty catalog");
-        bad("blank.csv", "", "blank.csv", "empty catalog");
+        bad("blank.csv", "", "blank.csv", "empty file");
         bad("fields.csv", "name,ra,dec\nA,10\n", "fields.csv, row 1", "expected 3 fields");
         bad("noname.csv", "name,ra,dec\n ,10,20\n", "noname.csv, row 1", "empty source name");
         bad("rad.ecsv", "# %ECSV 1.0\n# ---\n# datatype:\n# - {name: name, datatype: string}\n"
