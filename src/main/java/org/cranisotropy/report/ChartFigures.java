@@ -18,7 +18,7 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
 
 /**
  * The chart figures of the report (JFreeChart): dipole amplitude against threshold with the isotropic bands,
- * the Fermi-LAT 2010 limits, the binned 2017 limits, C2 and C3 against their bands, and the Vela model against
+ * the Fermi-LAT 2010 limits, the binned 2017 limits, C2/C0 and C3/C0 against their bands, and the Vela model against
  * the limits. Every number comes from the result tables; the SQL that selects it goes with the figure.
  */
 final class ChartFigures {
@@ -251,9 +251,11 @@ final class ChartFigures {
         double[] ox = TableRows.values(t.bands(), "threshold_gev", other);
         String otherName = "isotropic median " + (corrected ? "without" : "with") + " correction (reference)";
         StringBuilder counts = new StringBuilder();
-        for (String q : new String[] {"c2", "c3"}) {
+        double[] c0 = TableRows.values(m, "c0", grid);
+        for (String l : new String[] {"c2", "c3"}) {
+            String q = l + "_c0"; // the band quantity C_l / C0
             XYPlot p = new XYPlot();
-            p.setRangeAxis(ChartKit.logAxisPowers(q.toUpperCase(Locale.ROOT) + " (map of weights)"));
+            p.setRangeAxis(ChartKit.logAxis(l.toUpperCase(Locale.ROOT) + " / C0"));
             ChartKit.style(p);
             double[] p50 = TableRows.values(t.bands(), q + "_p50", band);
             double[] hi2 = TableRows.values(t.bands(), q + "_p97725", band);
@@ -268,7 +270,10 @@ final class ChartFigures {
                 ((org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) p.getRenderer(3)).setSeriesStroke(0,
                         ChartKit.DASHED);
             }
-            double[] data = TableRows.values(m, q, grid);
+            double[] data = TableRows.values(m, l, grid);
+            for (int i = 0; i < data.length; i++) {
+                data[i] /= c0[i];
+            }
             ChartKit.addLine(p, 4, "data", gx, data, ChartKit.DATA, 1.3f, null);
             combined.add(p, 1);
             int above = 0;
@@ -280,29 +285,30 @@ final class ChartFigures {
             }
             counts.append(counts.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT,
                     "%s above its own 2\u03c3 band at %d and above the 2\u03c3 band %s correction at %d of %d",
-                    q.toUpperCase(Locale.ROOT), above, corrected ? "without" : "with", aboveOther, n));
+                    l.toUpperCase(Locale.ROOT) + "/C0", above, corrected ? "without" : "with", aboveOther, n));
         }
         ChartKit.style(combined);
-        JFreeChart c = ChartKit.chart("Quadrupole C2 and octupole C3 vs threshold energy, " + (corrected ? "with" : "without")
+        JFreeChart c = ChartKit.chart("C2/C0 and C3/C0 vs threshold energy, " + (corrected ? "with" : "without")
                 + " exposure correction", combined, ChartKit.legend(ChartKit.lineItem("data (grid thresholds)",
                         ChartKit.DATA, 1.5f), ChartKit.lineItem("isotropic median", ChartKit.MEDIAN, 1.5f),
                 ChartKit.dashedItem(otherName, ChartKit.REFERENCE),
                 ChartKit.fillItem(BAND1, ChartKit.BAND1), ChartKit.fillItem(BAND2, ChartKit.BAND2)));
         String caption = (corrected ? "With exposure correction" : "Without exposure correction")
-                + ": C2 (top) and C3 (bottom) of the map of event weights above each grid threshold, against the "
-                + "isotropic Monte Carlo bands analysed the same way (C_l in the units of anafast for the summed-weight "
-                + "map, so they fall with the event count). " + counts + " grid thresholds. "
+                + ": C2/C0 (top) and C3/C0 (bottom), the quadrupole and octupole power of the map of event weights "
+                + "above each grid threshold relative to its monopole, against the isotropic Monte Carlo bands analysed "
+                + "the same way. For an isotropic sky C_l/C0 falls only as 1/N with the event count N, and a signal "
+                + "stands out as a rise above the band. " + counts + " grid thresholds. "
                 + "Dashed: the isotropic median of the analysis " + (corrected ? "without" : "with") + " correction, for "
                 + "reference. " + (corrected ? "With the correction C2 should lie in its isotropic band."
                         : "Without correction the exposure's quadrupole shape raises C2 in data and samples alike, "
                         + "above the level of the corrected analysis at low thresholds (many events).");
         List<String> q = List.of(
-                "SELECT threshold_gev, c2, c3 FROM " + table("measured_thresholds") + " WHERE kind = 'grid' AND "
-                        + flag(corrected) + " ORDER BY threshold_gev",
-                "SELECT corrected, threshold_gev, c2_p02275, c2_p15865, c2_p50, c2_p84135, c2_p97725, c3_p02275, "
-                        + "c3_p15865, c3_p50, c3_p84135, c3_p97725 FROM " + table("bands") + " WHERE kind = 'grid' "
-                        + "ORDER BY corrected, threshold_gev");
-        return new Figure("c2_c3_" + (corrected ? "corrected" : "uncorrected"), "C2 and C3 vs threshold energy, "
+                "SELECT threshold_gev, c2 / c0 AS c2_c0, c3 / c0 AS c3_c0 FROM " + table("measured_thresholds")
+                        + " WHERE kind = 'grid' AND " + flag(corrected) + " ORDER BY threshold_gev",
+                "SELECT corrected, threshold_gev, c2_c0_p02275, c2_c0_p15865, c2_c0_p50, c2_c0_p84135, c2_c0_p97725, "
+                        + "c3_c0_p02275, c3_c0_p15865, c3_c0_p50, c3_c0_p84135, c3_c0_p97725 FROM " + table("bands")
+                        + " WHERE kind = 'grid' ORDER BY corrected, threshold_gev");
+        return new Figure("c2_c3_" + (corrected ? "corrected" : "uncorrected"), "C2/C0 and C3/C0 vs threshold energy, "
                 + (corrected ? "with" : "without") + " exposure correction", caption, q, WIDTH, 640, c::draw);
     }
 
@@ -320,7 +326,7 @@ final class ChartFigures {
         List<VelaDipole.Point> pts = model.scan(lo, hi, 80);
         double[] x = pts.stream().mapToDouble(VelaDipole.Point::energyGev).toArray();
         double[] y = pts.stream().mapToDouble(VelaDipole.Point::delta).toArray();
-        LogAxis yAxis = ChartKit.logAxisPowers("Dipole amplitude \u03b4");
+        LogAxis yAxis = ChartKit.logAxis("Dipole amplitude \u03b4");
         XYPlot p = ChartKit.plot(ChartKit.logAxis("Energy: threshold (Fermi-2010 limit) or bin (binned limits) (GeV)"),
                 yAxis);
         ChartKit.addLine(p, 0, "fermi2010", TableRows.values(l, "threshold_gev", grid),
@@ -384,7 +390,7 @@ final class ChartFigures {
         org.cranisotropy.montecarlo.ObservedSpectrum model = flux == null ? null
                 : org.cranisotropy.montecarlo.ObservedSpectrum.of(flux, data.selectionExposure());
         double[] expected = model == null ? new double[centre.length] : model.expected(h);
-        XYPlot p = ChartKit.plot(ChartKit.logAxis(ChartKit.ENERGY_BIN), ChartKit.logAxisPowers(
+        XYPlot p = ChartKit.plot(ChartKit.logAxis(ChartKit.ENERGY_BIN), ChartKit.logAxis(
                 "Selected events per bin (40 log bins)"));
         // Poisson 68.27 % central intervals (Garwood): [chi2(0.15865; 2n) / 2, chi2(0.84135; 2n + 2) / 2]
         XYIntervalSeries s = new XYIntervalSeries("data");

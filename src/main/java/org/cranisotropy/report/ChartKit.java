@@ -8,14 +8,11 @@ import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -29,9 +26,10 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /** The common look of the report's charts: log axes, the isotropic bands, lines and markers, legends. */
 final class ChartKit {
-    static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
-    static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-    static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    // sized for a slide: a 900 px figure shown at half size keeps the ticks at 7 px and the labels at 8 px
+    static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 19);
+    static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 17);
+    static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
     static final Color DATA = new Color(0x1f, 0x4e, 0x9a);
     static final Color MARKER = new Color(0xc0, 0x1c, 0x28);
     static final Color MEDIAN = new Color(0x44, 0x44, 0x44);
@@ -47,27 +45,22 @@ final class ChartKit {
 
     private ChartKit() {}
 
-    /** A log axis with decade ticks labelled as plain numbers (or powers of ten). */
+    /** A log axis with the ticks and labels of {@link LogTicks}, the same on every figure. */
     static LogAxis logAxis(String label) {
-        LogAxis a = new LogAxis(label);
+        LogAxis a = new LogTicksAxis(label);
         a.setBase(10);
         a.setLabelFont(LABEL);
         a.setTickLabelFont(TICK);
         a.setSmallestValue(1e-12);
         a.setMinorTickMarksVisible(true);
-        a.setMinorTickCount(9);
-        a.setTickUnit(new NumberTickUnit(1.0));
-        a.setNumberFormatOverride(new DecimalFormat("0.####", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         return a;
     }
 
-    /** A log axis whose decades are labelled 10^k (for quantities spanning many decades). */
-    static LogAxis logAxisPowers(String label) {
-        LogAxis a = logAxis(label);
-        a.setNumberFormatOverride(null);
-        a.setBase(10);
-        a.setBaseSymbol("10");
-        a.setTickUnit(new NumberTickUnit(1.0));
+    /** A linear axis in the fonts of the log axes. */
+    static org.jfree.chart.axis.NumberAxis linearAxis(String label) {
+        org.jfree.chart.axis.NumberAxis a = new org.jfree.chart.axis.NumberAxis(label);
+        a.setLabelFont(LABEL);
+        a.setTickLabelFont(TICK);
         return a;
     }
 
@@ -98,7 +91,13 @@ final class ChartKit {
         }
         JFreeChart c = new JFreeChart(title, TITLE, plot, true);
         c.setBackgroundPaint(Color.WHITE);
-        LegendTitle l = c.getLegend();
+        c.removeLegend();
+        // a legend of more than two items is a grid of two columns, so that it never wraps mid-row
+        int n = legend.getItemCount();
+        LegendTitle l = n <= 2 ? new LegendTitle(plot)
+                : new LegendTitle(plot, new org.jfree.chart.block.GridArrangement((n + 1) / 2, 2),
+                        new org.jfree.chart.block.ColumnArrangement());
+        c.addLegend(l);
         l.setPosition(RectangleEdge.BOTTOM);
         l.setItemFont(TICK);
         l.setFrame(org.jfree.chart.block.BlockBorder.NONE);

@@ -35,9 +35,9 @@ final class SkyPainter {
     /** A small circle of angular radius radiusDeg around (l, b). */
     record Circle(double lDeg, double bDeg, double radiusDeg, Color colour, float width) {}
 
-    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
-    private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
-    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    private static final Font TITLE = ChartKit.TITLE;
+    private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
 
     private final String title;
     private final SkyFunction function;
@@ -108,10 +108,15 @@ final class SkyPainter {
         g.draw(outline);
         g.setFont(SMALL);
         g.setColor(Color.BLACK);
+        // the boxes of every label drawn, so that the marks' labels avoid the grid's and each other's
+        java.util.List<java.awt.geom.Rectangle2D> placed = new java.util.ArrayList<>();
         for (int l = -120; l <= 120; l += 60) {
             double[] xy = MollweideProjection.forward(l, 0);
             String s = ((l % 360) + 360) % 360 + "\u00b0";
             label(g, s, cx + xy[0] * sc + 3, cy - 3);
+            FontMetrics fm = g.getFontMetrics();
+            placed.add(new Rectangle2D.Double(cx + xy[0] * sc + 3, cy - 3 - fm.getAscent(), fm.stringWidth(s),
+                    fm.getHeight()));
         }
         label(g, "180\u00b0", x0 - 34, cy + 4);
         label(g, "180\u00b0", x0 + mapW + 4, cy + 4);
@@ -134,12 +139,13 @@ final class SkyPainter {
             g.draw(smallCircle(cx, cy, sc, c));
         }
         g.setFont(LABEL);
-        java.util.List<java.awt.geom.Rectangle2D> placed = new java.util.ArrayList<>();
-        for (Mark m : marks) {
-            double[] xy = MollweideProjection.forward(m.lDeg(), m.bDeg());
-            double px = cx + xy[0] * sc;
-            double py = cy - xy[1] * sc;
-            Shape s = java.awt.geom.AffineTransform.getTranslateInstance(px, py).createTransformedShape(m.shape());
+        // the marks, largest first, so that a small mark next to a large one (Vela X by the Vela SNR) stays visible
+        java.util.List<Mark> bySize = new java.util.ArrayList<>(marks);
+        bySize.sort(java.util.Comparator.comparingDouble((Mark m) -> -m.shape().getBounds2D().getWidth()
+                * m.shape().getBounds2D().getHeight()));
+        for (Mark m : bySize) {
+            double[] p = project(cx, cy, sc, m);
+            Shape s = java.awt.geom.AffineTransform.getTranslateInstance(p[0], p[1]).createTransformedShape(m.shape());
             if (m.fill() != null) {
                 g.setColor(m.fill());
                 g.fill(s);
@@ -149,23 +155,33 @@ final class SkyPainter {
                 g.setStroke(new BasicStroke(1.2f));
                 g.draw(s);
             }
-            if (m.label() != null && !m.label().isEmpty()) {
-                // labels of marks close together (e.g. Vela X and Vela Junior, 1 deg apart) are moved down
-                // a line at a time until they overlap no earlier label
-                java.awt.FontMetrics fm = g.getFontMetrics();
-                double ly = py - 5;
-                java.awt.geom.Rectangle2D box = new java.awt.geom.Rectangle2D.Double(px + 7, ly - fm.getAscent(),
-                        fm.stringWidth(m.label()), fm.getHeight());
-                for (int tries = 0; tries < 8 && placed.stream().anyMatch(box::intersects); tries++) {
-                    ly += fm.getHeight();
-                    box.setRect(px + 7, ly - fm.getAscent(), box.getWidth(), box.getHeight());
-                }
-                placed.add(box);
-                g.setColor(Color.WHITE);
-                label(g, m.label(), px + 7 + 1, ly + 1);
-                g.setColor(Color.BLACK);
-                label(g, m.label(), px + 7, ly);
+        }
+        for (Mark m : marks) {
+            if (m.label() == null || m.label().isEmpty()) {
+                continue;
             }
+            // a label goes right of its mark; where that overlaps a label drawn before (marks a degree apart, the
+            // grid's), it moves down a line at a time, with a leader line back to its mark
+            double[] p = project(cx, cy, sc, m);
+            FontMetrics fm = g.getFontMetrics();
+            double lx = p[0] + 8;
+            double ly = p[1] - 5;
+            Rectangle2D box = new Rectangle2D.Double(lx, ly - fm.getAscent(), fm.stringWidth(m.label()), fm.getHeight());
+            for (int tries = 0; tries < 12 && placed.stream().anyMatch(box::intersects); tries++) {
+                ly += fm.getHeight();
+                lx = p[0] + 22;
+                box.setRect(lx, ly - fm.getAscent(), box.getWidth(), box.getHeight());
+            }
+            placed.add(box);
+            if (lx != p[0] + 8) {
+                g.setColor(Color.DARK_GRAY);
+                g.setStroke(new BasicStroke(0.8f));
+                g.draw(new Line2D.Double(p[0] + 3, p[1] + 3, lx - 2, ly - fm.getAscent() / 2.0));
+            }
+            g.setColor(Color.WHITE);
+            label(g, m.label(), lx + 1, ly + 1);
+            g.setColor(Color.BLACK);
+            label(g, m.label(), lx, ly);
         }
 
         // colour bar and key
@@ -183,11 +199,10 @@ final class SkyPainter {
             g.setStroke(new BasicStroke(0.8f));
             g.draw(new Rectangle2D.Double(bx, yBar, bw, 12));
             g.setFont(SMALL);
-            for (int k = 0; k <= 4; k++) {
-                double v = scale.min() + (scale.max() - scale.min()) * k / 4;
-                double px = bx + bw * k / 4;
+            for (LogTicks.Tick t : LinearTicks.between(scale.min(), scale.max(), 6)) {
+                double px = bx + bw * (t.value() - scale.min()) / (scale.max() - scale.min());
                 g.draw(new Line2D.Double(px, yBar + 12, px, yBar + 16));
-                centred(g, tick(v), px, yBar + 27);
+                centred(g, t.label(), px, yBar + 30);
             }
             g.setFont(LABEL);
             g.setColor(Color.BLACK);
@@ -200,15 +215,10 @@ final class SkyPainter {
         }
     }
 
-    /** A colour-bar tick: three significant digits, scientific notation for large or small magnitudes. */
-    static String tick(double v) {
-        double a = Math.abs(v);
-        if (a != 0 && (a >= 1e5 || a < 1e-2)) {
-            String[] m = String.format(Locale.ROOT, "%.2e", v).split("e");
-            return m[0] + "e" + Integer.parseInt(m[1]);
-        }
-        String s = new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
-        return s.equals("-0") ? "0" : s;
+    /** The image position of a mark. */
+    private static double[] project(double cx, double cy, double sc, Mark m) {
+        double[] xy = MollweideProjection.forward(m.lDeg(), m.bDeg());
+        return new double[] {cx + xy[0] * sc, cy - xy[1] * sc};
     }
 
     private static void label(Graphics2D g, String s, double x, double y) {

@@ -56,7 +56,7 @@ final class ValidationFigures {
     }
 
     Figure coverage() {
-        NumberAxis y = new NumberAxis("Coverage: fraction of skies with limit \u2265 injected \u03b4");
+        NumberAxis y = ChartKit.linearAxis("Coverage: P(UL \u2265 \u03b4_true)");
         y.setRange(0.85, 1.005);
         XYPlot p = ChartKit.plot(ChartKit.logAxis("Injected dipole amplitude \u03b4_true"), y);
         List<LegendItem> items = new ArrayList<>();
@@ -243,7 +243,7 @@ final class ValidationFigures {
         }
         pts.sort(java.util.Comparator.comparingDouble(q -> q[0]));
         double[] x = pts.stream().mapToDouble(q -> q[0]).toArray();
-        NumberAxis y = new NumberAxis("Fraction of isotropic skies with p \u2264 \u03b1");
+        NumberAxis y = ChartKit.linearAxis("Isotropic skies with p \u2264 \u03b1");
         y.setRange(0, 0.12);
         XYPlot p = ChartKit.plot(ChartKit.logAxis(ChartKit.ENERGY_THRESHOLD), y);
         ChartKit.addLine(p, 0, "0.05", x, pts.stream().mapToDouble(q -> q[1]).toArray(), ChartKit.SERIES[0], 1.4f,
@@ -273,7 +273,7 @@ final class ValidationFigures {
 
     Figure directionError() {
         Map<Double, List<double[]>> byThreshold = perStandardThreshold("angle68_deg");
-        NumberAxis y = new NumberAxis("Angle between measured and injected direction, 68 % quantile (deg)");
+        NumberAxis y = ChartKit.linearAxis("Direction error, 68 % quantile (deg)");
         y.setRange(0, 120);
         XYPlot p = ChartKit.plot(ChartKit.logAxis("Injected dipole amplitude \u03b4_true"), y);
         List<LegendItem> items = new ArrayList<>();

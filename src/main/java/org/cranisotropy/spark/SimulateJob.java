@@ -43,7 +43,11 @@ import org.cranisotropy.montecarlo.SimulationSpec;
 public final class SimulateJob {
     /** Column suffixes of the band percentiles, in the order of {@link org.cranisotropy.montecarlo.Band#LEVELS}. */
     static final String[] PERCENTILE_NAMES = {"p02275", "p15865", "p50", "p84135", "p97725"};
-    static final String[] BAND_QUANTITIES = {"delta", "c1", "c2", "c3"};
+    /**
+     * The quantities of the bands: delta, C1, C2, C3, and C2/C0 and C3/C0 (the quadrupole and octupole relative
+     * to the monopole, which do not fall with the event count as the C_l of the weight map do).
+     */
+    static final String[] BAND_QUANTITIES = {"delta", "c1", "c2", "c3", "c2_c0", "c3_c0"};
 
     private static final Map<Long, SimulationSpec.Engine> ENGINES = new ConcurrentHashMap<>();
 
@@ -251,7 +255,7 @@ public final class SimulateJob {
                 // null reads back as NaN (ParquetColumns)
                 columns.computeIfAbsent(r.kind(), k -> new ColumnBuilder()).add(nanIfNull(threshold),
                         nanIfNull(emin), nanIfNull(emax), r.corrected() ? 1.0 : 0.0, m.delta(), m.c1(), m.c2(), m.c3(),
-                        m.nEvents());
+                        m.c0(), m.nEvents());
             }
         }
         String name = blockName(from);
@@ -462,13 +466,17 @@ public final class SimulateJob {
         private double[][] values = new double[BAND_QUANTITIES.length][16];
         private int n;
 
+        /** Adds row {@code row} of block columns whose delta, C1, C2, C3 and C0 start at column {@code first}. */
         BandValues add(double[][] columns, int first, int row) {
             if (n == values[0].length) {
                 grow(2 * n);
             }
-            for (int q = 0; q < values.length; q++) {
+            for (int q = 0; q < 4; q++) {
                 values[q][n] = columns[first + q][row];
             }
+            double c0 = columns[first + 4][row];
+            values[4][n] = columns[first + 2][row] / c0;
+            values[5][n] = columns[first + 3][row] / c0;
             n++;
             return this;
         }
@@ -533,10 +541,10 @@ public final class SimulateJob {
      * emax_gev, corrected), the {@link #BAND_QUANTITIES}, and n_events.
      */
     static final String[] BAND_COLUMNS = {"threshold_gev", "emin_gev", "emax_gev", "corrected", "delta", "c1", "c2",
-        "c3", "n_events"};
+        "c3", "c0", "n_events"};
 
     /**
-     * The values of delta, C1, C2, C3 per selection, gathered from block columns ({@link #BAND_COLUMNS}).
+     * The values of the {@link #BAND_QUANTITIES} per selection, gathered from block columns ({@link #BAND_COLUMNS}).
      * Samples whose selection is empty (n_events 0, possible when energies or counts fluctuate) have no
      * dipole and are left out. Every block of a kind lists the same selections in the same row order, so
      * the selection of row i is looked up once per kind and then only checked.

@@ -59,18 +59,22 @@ class SimulateJobTest {
         // the median delta of one selection recomputed without Spark
         SimulationSpec.Engine engine = spec.build();
         double[] deltas = new double[60];
+        double[] c3c0 = new double[60];
         for (int s = 0; s < 60; s++) {
             for (SampleMeasurements.Row r : engine.measurements().rows(engine.sampler().run(spec.seed(), s))) {
                 if (r.kind().equals("grid") && r.thresholdGev() == 60.0 && r.corrected()) {
                     deltas[s] = r.m().delta();
+                    c3c0[s] = r.m().c3() / r.m().c0();
                 }
             }
         }
         java.util.Arrays.sort(deltas);
+        java.util.Arrays.sort(c3c0);
         double median = 0.5 * (deltas[29] + deltas[30]); // Spark's percentile interpolates linearly
         Row grid60 = one.stream().filter(r -> r.getString(0).equals("grid") && !r.isNullAt(1)
                 && r.getDouble(1) == 60.0 && r.getBoolean(r.fieldIndex("corrected"))).findFirst().orElseThrow();
         assertEquals(median, grid60.getDouble(grid60.fieldIndex("delta_p50")), 1e-15);
+        assertEquals(0.5 * (c3c0[29] + c3c0[30]), grid60.getDouble(grid60.fieldIndex("c3_c0_p50")), 1e-15);
     }
 
     /** Tasks that fail on their first attempt are retried by Spark; the bands do not change. */
