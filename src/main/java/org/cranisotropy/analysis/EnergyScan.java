@@ -72,17 +72,25 @@ public final class EnergyScan {
      */
     public List<ThresholdRow> everyEvent() {
         List<ThresholdRow> rows = new ArrayList<>(2 * sample.size());
+        everyEvent(rows::add);
+        return rows;
+    }
+
+    /**
+     * The rows of {@link #everyEvent()} handed to {@code out} as they are made, so that a data set of 10^7
+     * events is scanned in constant memory (the rows go straight to the table).
+     */
+    public void everyEvent(java.util.function.Consumer<ThresholdRow> out) {
         Accumulator acc = new Accumulator();
         for (int i = 0; i < sample.size(); i++) {
             acc.add(i);
             if (i + 1 < sample.size() && sample.energyGev(i + 1) == sample.energyGev(i)) {
                 continue;
             }
-            rows.add(new ThresholdRow("every_event", sample.energyGev(i), true, acc.measure(true, noise(0, i + 1, true))));
-            rows.add(new ThresholdRow("every_event", sample.energyGev(i), false,
+            out.accept(new ThresholdRow("every_event", sample.energyGev(i), true, acc.measure(true, noise(0, i + 1, true))));
+            out.accept(new ThresholdRow("every_event", sample.energyGev(i), false,
                     acc.measure(false, noise(0, i + 1, false))));
         }
-        return rows;
     }
 
     /** Independent bins [edges[k], edges[k+1]); an empty bin is an error. */

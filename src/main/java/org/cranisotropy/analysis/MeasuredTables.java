@@ -16,14 +16,22 @@ public final class MeasuredTables {
     private MeasuredTables() {}
 
     public static void write(Path outDir, List<ThresholdRow> thresholds, List<BinRow> bins, Map<String, String> metadata) {
+        write(outDir, thresholds, out -> { }, bins, metadata);
+    }
+
+    /**
+     * Writes the tables with more threshold rows made while the table is written ({@code more} hands them to
+     * its argument one by one: the every-event scan, two rows per distinct energy, which for 10^7 events
+     * would not fit in memory as a list).
+     */
+    public static void write(Path outDir, List<ThresholdRow> thresholds,
+            java.util.function.Consumer<java.util.function.Consumer<ThresholdRow>> more, List<BinRow> bins,
+            Map<String, String> metadata) {
         ParquetTableWriter t = new ParquetTableWriter()
                 .column("kind", Kind.STRING)
                 .column("threshold_gev", Kind.DOUBLE)
                 .column("corrected", Kind.BOOLEAN);
         measurementColumns(t);
-        for (ThresholdRow r : thresholds) {
-            t.row(concat(new Object[] {r.kind(), r.thresholdGev(), r.corrected()}, r.m()));
-        }
         ParquetTableWriter b = new ParquetTableWriter()
                 .column("emin_gev", Kind.DOUBLE)
                 .column("emax_gev", Kind.DOUBLE)
@@ -32,7 +40,13 @@ public final class MeasuredTables {
         for (BinRow r : bins) {
             b.row(concat(new Object[] {r.eminGev(), r.emaxGev(), r.corrected()}, r.m()));
         }
-        t.write(outDir.resolve("measured_thresholds"), metadata);
+        try (ParquetTableWriter.Streaming s = t.open(outDir.resolve("measured_thresholds"), metadata)) {
+            for (ThresholdRow r : thresholds) {
+                s.row(concat(new Object[] {r.kind(), r.thresholdGev(), r.corrected()}, r.m()));
+            }
+            more.accept(r -> s.row(concat(new Object[] {r.kind(), r.thresholdGev(), r.corrected()}, r.m())));
+            s.commit();
+        }
         b.write(outDir.resolve("measured_bins"), metadata);
     }
 

@@ -33,8 +33,20 @@ public final class Cra implements Runnable {
 
     /** Runs cra with the given arguments and streams; returns the exit code (for tests). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(out, err).execute(args);
+        try {
+            return commandLine(out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            // one line naming the setting to raise, not a stack trace (the heap is free again once unwound)
+            err.printf(java.util.Locale.ROOT, "cra: out of memory: the Java heap (at most %d MB) is too small for this "
+                    + "data; raise it with CRA_JAVA_OPTS=-Xmx8g (submit/cra) or --driver-memory 8g (spark-submit)%n",
+                    Runtime.getRuntime().maxMemory() >> 20);
+            err.flush();
+            return EXIT_OUT_OF_MEMORY;
+        }
     }
+
+    /** Exit code when the heap is too small for the data. */
+    static final int EXIT_OUT_OF_MEMORY = 3;
 
     /** "cra" for the top level, "cra SUB" for a subcommand (messages start with it). */
     private static String name(CommandLine c, CommandLine top) {

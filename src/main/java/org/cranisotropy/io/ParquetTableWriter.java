@@ -97,6 +97,103 @@ public final class ParquetTableWriter {
     }
 
     /**
+     * Opens the table for rows written as they come (a table too large to hold: memory stays that of one
+     * Parquet row group): the rows {@link #row appended} before are written first. {@link Streaming#commit}
+     * finishes it like {@link #write} (DIR/part-00000.parquet and DIR/_SUCCESS under a temporary name,
+     * renamed into place); closing without a commit leaves no table and no temporary directory.
+     */
+    public Streaming open(Path dir, Map<String, String> metadata) {
+        Path parent = dir.toAbsolutePath().getParent();
+        Path tmp = parent.resolve("." + dir.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        try {
+            Files.createDirectories(parent);
+            deleteRecursively(tmp);
+            Files.createDirectories(tmp);
+            Streaming s = new Streaming(dir, tmp, writer(tmp.resolve("part-00000.parquet"), metadata));
+            for (Object[] r : rows) {
+                s.row(r);
+            }
+            rows.clear();
+            return s;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A table being written row by row ({@link #open}). */
+    public final class Streaming implements AutoCloseable {
+        private final Path dir;
+        private final Path tmp;
+        private final ParquetWriter<Object[]> writer;
+        private final String[] names = columns.keySet().toArray(new String[0]);
+        private boolean open = true;
+        private long count;
+
+        private Streaming(Path dir, Path tmp, ParquetWriter<Object[]> writer) {
+            this.dir = dir;
+            this.tmp = tmp;
+            this.writer = writer;
+        }
+
+        /** Writes a row (values in column order, as for {@link ParquetTableWriter#row}). */
+        public Streaming row(Object... values) {
+            if (values.length != names.length) {
+                throw new IllegalArgumentException("row has " + values.length + " values for " + names.length
+                        + " columns");
+            }
+            checkNulls(names, values);
+            try {
+                writer.write(values);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + dir + ": " + e.getMessage(), e);
+            }
+            count++;
+            return this;
+        }
+
+        /** The rows written so far. */
+        public long rows() {
+            return count;
+        }
+
+        /** Finishes the file and puts the table in place under its final name. */
+        public void commit() {
+            try {
+                open = false;
+                writer.close();
+                Files.createFile(tmp.resolve("_SUCCESS"));
+                replaceDirectory(tmp, dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + dir + ": " + e.getMessage(), e);
+            } finally {
+                discard();
+            }
+        }
+
+        /** Without a commit: the temporary directory goes, no table is left. */
+        @Override
+        public void close() {
+            if (open) {
+                open = false;
+                try {
+                    writer.close();
+                } catch (IOException | RuntimeException ignored) {
+                    // the table is discarded anyway
+                }
+            }
+            discard();
+        }
+
+        private void discard() {
+            try {
+                deleteRecursively(tmp);
+            } catch (IOException ignored) {
+                // a hidden leftover; the next write of the table removes it
+            }
+        }
+    }
+
+    /**
      * Writes the table as one Parquet file, through a temporary name in the same directory renamed
      * into place (a retried writer replaces the file whole).
      */
@@ -138,29 +235,36 @@ public final class ParquetTableWriter {
     }
 
     private void writeRows(Path file, Map<String, String> metadata) throws IOException {
-        MessageType schema = schema();
-        Kind[] kinds = columns.values().toArray(new Kind[0]);
         String[] names = columns.keySet().toArray(new String[0]);
         for (Object[] r : rows) {
-            for (int c = 0; c < names.length; c++) {
-                if (r[c] == null && !nullable.contains(names[c])) {
-                    throw new IllegalArgumentException("column " + names[c] + " is not nullable");
-                }
+            checkNulls(names, r);
+        }
+        try (ParquetWriter<Object[]> w = writer(file, metadata)) {
+            for (Object[] r : rows) {
+                w.write(r);
             }
         }
+    }
+
+    private void checkNulls(String[] names, Object[] r) {
+        for (int c = 0; c < names.length; c++) {
+            if (r[c] == null && !nullable.contains(names[c])) {
+                throw new IllegalArgumentException("column " + names[c] + " is not nullable");
+            }
+        }
+    }
+
+    private ParquetWriter<Object[]> writer(Path file, Map<String, String> metadata) throws IOException {
         // plain (non-Hadoop) configuration: a Hadoop Configuration parses its XML defaults for every file
-        RowWriterBuilder builder = new RowWriterBuilder(new LocalOutputFile(file), schema, kinds)
+        RowWriterBuilder builder = new RowWriterBuilder(new LocalOutputFile(file), schema(),
+                columns.values().toArray(new Kind[0]))
                 .withConf(new org.apache.parquet.conf.PlainParquetConfiguration())
                 .withCompressionCodec(codec)
                 .withExtraMetaData(metadata);
         for (String name : plain) {
             builder = builder.withDictionaryEncoding(name, false);
         }
-        try (ParquetWriter<Object[]> w = builder.build()) {
-            for (Object[] r : rows) {
-                w.write(r);
-            }
-        }
+        return builder.build();
     }
 
     /**

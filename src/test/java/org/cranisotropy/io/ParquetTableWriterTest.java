@@ -31,4 +31,33 @@ class ParquetTableWriterTest {
             assertEquals(List.of("_SUCCESS", "part-00000.parquet"), s.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
+
+    @Test
+    void aStreamedTableAppearsOnlyWhenCommitted() throws Exception {
+        Path t = tmp.resolve("measured");
+        new ParquetTableWriter().column("x", ParquetTableWriter.Kind.DOUBLE).row(-1.0).write(t, Map.of("v", "old"));
+        // an interrupted stream: the earlier table stays, no temporary directory is left
+        try (ParquetTableWriter.Streaming s = new ParquetTableWriter().column("x", ParquetTableWriter.Kind.DOUBLE)
+                .open(t, Map.of("v", "new"))) {
+            s.row(1.0);
+        }
+        assertEquals(-1.0, ParquetTableReader.read(t).numeric("x")[0], 0.0);
+        // rows appended before opening come first, then those streamed, 10^5 of them
+        ParquetTableWriter w = new ParquetTableWriter().column("x", ParquetTableWriter.Kind.DOUBLE).row(0.5);
+        try (ParquetTableWriter.Streaming s = w.open(t, Map.of("v", "new"))) {
+            for (int i = 0; i < 100_000; i++) {
+                s.row((double) i);
+            }
+            assertEquals(100_001, s.rows());
+            s.commit();
+        }
+        ParquetTable read = ParquetTableReader.read(t);
+        assertEquals(100_001, read.rows());
+        assertEquals(0.5, read.numeric("x")[0], 0.0);
+        assertEquals(99_999.0, read.numeric("x")[100_000], 0.0);
+        assertEquals("new", read.metadata().get("v"));
+        try (var s = Files.list(tmp)) {
+            assertEquals(List.of("measured"), s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
 }
