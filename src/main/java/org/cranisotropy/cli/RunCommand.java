@@ -8,11 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import org.cranisotropy.io.Sha256;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,6 +26,7 @@ import picocli.CommandLine.Option;
         description = {"Run the analysis chain of a configuration (cra.run, cra.exposure, cra.events, cra.analysis):",
             "exposure (or given maps), generate (or a given event file), analyze, simulate, limits.",
             "Steps whose outputs exist and match the configuration are skipped."})
+
 final class RunCommand implements Runnable {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "Run configuration, e.g. conf/demo.conf.")
     Path config;
@@ -170,7 +169,7 @@ final class RunCommand implements Runnable {
         Path marker = out.resolve(".cra-steps").resolve(name);
         // the tool version (with its source revision) is part of every step's fingerprint: a new build redoes
         // the steps instead of mixing outputs of two versions
-        String digest = sha256(Version.get() + "\n" + fingerprint);
+        String digest = Sha256.of(Version.get() + "\n" + fingerprint);
         // the marker also holds the state of the step's outputs as it left them: an output rewritten since
         // (e.g. a cra simulate of other settings into the same directory) makes the step and its followers run
         boolean upToDate = !force && outputs.stream().allMatch(Files::exists) && Files.exists(marker)
@@ -202,13 +201,7 @@ final class RunCommand implements Runnable {
      * size and an old modification time (cp -p, touch -d) still counts as changed.
      */
     private static String fingerprintOf(Path p) {
-        return tree(p, f -> {
-            MessageDigest md = sha256();
-            try (var in = new java.security.DigestInputStream(Files.newInputStream(f), md)) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
-            }
-            return Files.size(f) + ":" + HexFormat.of().formatHex(md.digest());
-        });
+        return tree(p, f -> Files.size(f) + ":" + Sha256.ofFile(f));
     }
 
     /** Names, sizes and modification times of the files of a step's outputs, as the step left them. */
@@ -217,7 +210,7 @@ final class RunCommand implements Runnable {
         for (Path o : outputs) {
             b.append(tree(o, f -> Files.size(f) + ":" + Files.getLastModifiedTime(f).toMillis()));
         }
-        return sha256(b.toString());
+        return Sha256.of(b.toString());
     }
 
     private interface FileSummary {
@@ -244,18 +237,6 @@ final class RunCommand implements Runnable {
             return Files.readString(p, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
             return "";
-        }
-    }
-
-    private static String sha256(String s) {
-        return HexFormat.of().formatHex(sha256().digest(s.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

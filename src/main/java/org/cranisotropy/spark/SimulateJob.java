@@ -322,7 +322,7 @@ public final class SimulateJob {
         return String.join("\n", "seed=" + spec.seed(), "samples=" + n, "chunk=" + chunkSize,
                 "n_events=" + spec.events().size(), "nside=" + spec.exposure().nside(),
                 "standard=" + java.util.Arrays.toString(spec.standardThresholds()),
-                "grid=" + java.util.Arrays.hashCode(spec.gridThresholds()),
+                "grid=" + new org.cranisotropy.io.Sha256().add(spec.gridThresholds()).hex(),
                 "bins=" + java.util.Arrays.toString(spec.binEdgesGev()), "selection=" + spec.selection(),
                 "options=" + spec.options(), "exposure=" + exposureChecksum(spec),
                 "energies_classes=" + eventsChecksum(spec));
@@ -353,24 +353,25 @@ public final class SimulateJob {
     }
 
     /** The events' energies and classes (what samples with the data's energies reuse), in file order. */
-    private static long eventsChecksum(SimulationSpec spec) {
-        long h = 17;
+    private static String eventsChecksum(SimulationSpec spec) {
+        org.cranisotropy.io.Sha256 h = new org.cranisotropy.io.Sha256();
         org.cranisotropy.events.EventSample ev = spec.events();
         for (int i = 0; i < ev.size(); i++) {
-            h = 31 * h + Double.doubleToLongBits(ev.energyGev(i));
-            h = 31 * h + ev.eventClass(i).ordinal();
+            h.add(ev.energyGev(i)).add(ev.eventClass(i).ordinal());
         }
-        return h;
+        return h.hex();
     }
 
-    private static long exposureChecksum(SimulationSpec spec) {
-        long h = 17;
+    /** The exposure maps the samples are drawn through (every class and energy bin, their edges). */
+    private static String exposureChecksum(SimulationSpec spec) {
+        org.cranisotropy.io.Sha256 h = new org.cranisotropy.io.Sha256().add(spec.exposure().binning().edges());
         for (org.cranisotropy.exposure.EventClass c : spec.exposure().classes()) {
+            h.add(c.name());
             for (int k = 0; k < spec.exposure().binning().size(); k++) {
-                h = 31 * h + java.util.Arrays.hashCode(spec.exposure().map(k, c));
+                h.add(spec.exposure().map(k, c));
             }
         }
-        return h;
+        return h.hex();
     }
 
     private static void prepareStaging(Path staging, String fingerprint, boolean resume) {

@@ -73,28 +73,13 @@ public record ValidationSpec(SimulationSpec simulation, IsotropicReference refer
      * when resuming.
      */
     public String fingerprint() {
-        try {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            try (java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(bytes)) {
-                o.writeLong(seed);
-                o.writeObject(ladder);
-                o.writeObject(directions.toString());
-                o.writeObject(noise);
-                o.writeObject(reference);
-                o.writeObject(simulation.standardThresholds());
-                o.writeObject(simulation.gridThresholds());
-                o.writeObject(simulation.binEdgesGev());
-                o.writeObject(simulation.selection().toString());
-                o.writeObject(simulation.options().describe());
-                o.writeInt(simulation.events().size());
-                for (int i = 0; i < simulation.events().size(); i++) {
-                    o.writeDouble(simulation.events().energyGev(i));
-                }
-            }
-            return java.util.HexFormat.of().formatHex(md.digest(bytes.toByteArray()));
-        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        org.cranisotropy.io.Sha256 h = new org.cranisotropy.io.Sha256().add(seed).add(ladder).add(directions.toString())
+                .add(noise).addSerialized(reference).add(simulation.standardThresholds())
+                .add(simulation.gridThresholds()).add(simulation.binEdgesGev()).add(simulation.selection().toString())
+                .add(simulation.options().describe()).add(simulation.events().size());
+        for (int i = 0; i < simulation.events().size(); i++) {
+            h.add(simulation.events().energyGev(i));
         }
+        return h.hex();
     }
 }
