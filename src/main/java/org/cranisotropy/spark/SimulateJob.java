@@ -27,6 +27,7 @@ import org.cranisotropy.analysis.MultipoleMeasurement;
 import org.cranisotropy.io.BadInputException;
 import org.cranisotropy.io.ParquetColumns;
 import org.cranisotropy.io.ParquetTableWriter;
+import org.cranisotropy.montecarlo.SampleBlock;
 import org.cranisotropy.montecarlo.SampleMeasurements;
 import org.cranisotropy.montecarlo.SimulationSpec;
 
@@ -102,28 +103,27 @@ public final class SimulateJob {
         int stopAfter = Integer.parseInt(spark.conf().get(STOP_AFTER_BLOCKS, "-1"));
 
         Path staging = out.resolve(".samples.tmp");
-        List<long[]> all = blocks(n);
-        String fingerprint = fingerprint(spec, n, chunkSize(n));
+        List<SampleBlock> all = SampleBlock.layout(n);
+        String fingerprint = fingerprint(spec, n, SampleBlock.chunkSize(n));
         prepareStaging(staging, fingerprint, resume);
         List<String> kinds = kinds(spec);
-        // {chunk, first, end, 1 if an earlier run of this simulation left the block complete}
-        List<long[]> work = new ArrayList<>();
-        List<long[]> missing = new ArrayList<>();
+        List<Task> work = new ArrayList<>();
+        List<SampleBlock> missing = new ArrayList<>();
         long reused = 0;
-        for (long[] block : all) {
+        for (SampleBlock block : all) {
             boolean kept = complete(staging, block, kinds);
             if (kept) {
-                reused += block[2] - block[1];
+                reused += block.size();
             } else {
                 missing.add(block);
             }
-            work.add(new long[] {block[0], block[1], block[2], kept ? 1 : 0});
+            work.add(new Task(block, kept));
         }
         if (stopAfter >= 0) {
             // a run that is killed after stopAfter blocks: only those are made, nothing is reduced
             work = new ArrayList<>();
-            for (long[] block : missing.subList(0, Math.min(stopAfter, missing.size()))) {
-                work.add(new long[] {block[0], block[1], block[2], 0});
+            for (SampleBlock block : missing.subList(0, Math.min(stopAfter, missing.size()))) {
+                work.add(new Task(block, false));
             }
         }
 
@@ -147,17 +147,16 @@ public final class SimulateJob {
                 }
                 BandGathering gathered = new BandGathering();
                 while (it.hasNext()) {
-                    long[] block = it.next();
-                    Path chunkDir = Path.of(stagingDir, "chunk=" + block[0]);
-                    if (block[3] == 1) { // kept from the interrupted run: its values are read back
+                    Task t = it.next();
+                    if (t.kept()) { // kept from the interrupted run: its values are read back
                         for (String kind : kinds) {
                             gathered.add(kind, org.cranisotropy.io.ParquetColumns.read(
-                                    chunkDir.resolve("kind=" + kind).resolve(blockName(block[1])), BAND_COLUMNS));
+                                    t.block().file(Path.of(stagingDir), kind), BAND_COLUMNS));
                         }
                     } else {
                         SimulationSpec.Engine engine = ENGINES.computeIfAbsent(specId, k -> bspec.value().build());
-                        writeBlock(engine, seed, block[1], block[2], chunkDir, footer).forEach(gathered::add);
-                        done.add(block[2] - block[1]);
+                        writeBlock(engine, seed, t.block(), Path.of(stagingDir), footer).forEach(gathered::add);
+                        done.add(t.block().size());
                     }
                 }
                 return gathered.pairs();
@@ -170,10 +169,10 @@ public final class SimulateJob {
             ENGINES.remove(specId);
         }
         long t0 = System.nanoTime();
-        for (long[] block : all) {
+        for (SampleBlock block : all) {
             if (!complete(staging, block, kinds)) {
-                throw new IllegalStateException("the job left block " + blockName(block[1]) + " of chunk " + block[0]
-                        + " incomplete in " + staging);
+                throw new IllegalStateException("the job left block " + block.fileName() + " of chunk "
+                        + block.chunk() + " incomplete in " + staging);
             }
         }
         Path samples = out.resolve("samples");
@@ -189,27 +188,8 @@ public final class SimulateJob {
         return new Result(n, parts, simulateSeconds, (System.nanoTime() - t0) / 1e9, reused);
     }
 
-    /**
-     * The blocks of samples [0, n): {chunk, first, end}. Chunks of ceil(n / 8) samples (at most eight), each cut into
-     * blocks of 25: fixed by n, so that samples/ is laid out the same on any cluster.
-     */
-    static List<long[]> blocks(long n) {
-        int blockSize = 25;
-        long chunkSize = chunkSize(n);
-        List<long[]> blocks = new ArrayList<>();
-        for (long c0 = 0, chunk = 0; c0 < n; c0 += chunkSize, chunk++) {
-            long c1 = Math.min(n, c0 + chunkSize);
-            for (long s = c0; s < c1; s += blockSize) {
-                blocks.add(new long[] {chunk, s, Math.min(c1, s + blockSize)});
-            }
-        }
-        return blocks;
-    }
-
-    /** Samples per chunk: at most eight chunks. */
-    private static long chunkSize(long n) {
-        return Math.max(1, (n + 7) / 8);
-    }
+    /** A block to make, or to read back when an interrupted run of the same simulation left it complete. */
+    record Task(SampleBlock block, boolean kept) implements java.io.Serializable {}
 
     /** The kinds of rows (one file each) a block holds. */
     private static List<String> kinds(SimulationSpec spec) {
@@ -218,32 +198,27 @@ public final class SimulateJob {
     }
 
     /** Whether every file of a block is in place (each is renamed into place whole). */
-    private static boolean complete(Path staging, long[] block, List<String> kinds) {
-        Path chunk = staging.resolve("chunk=" + block[0]);
+    private static boolean complete(Path staging, SampleBlock block, List<String> kinds) {
         for (String kind : kinds) {
-            if (!Files.exists(chunk.resolve("kind=" + kind).resolve(blockName(block[1])))) {
+            if (!Files.exists(block.file(staging, kind))) {
                 return false;
             }
         }
         return true;
     }
 
-    private static String blockName(long from) {
-        return String.format(java.util.Locale.ROOT, "block-%012d.parquet", from);
-    }
-
     /**
-     * Writes the rows of samples [from, to) as one Parquet file per kind,
-     * {@code chunkDir/kind=K/block-FROM.parquet} (columns of {@link #SAMPLE_SCHEMA} but kind, which is the
+     * Writes the rows of a block's samples as one Parquet file per kind,
+     * {@code samplesDir/chunk=C/kind=K/block-FROM.parquet} ({@link SampleBlock#file}; columns of {@link #SAMPLE_SCHEMA} but kind, which is the
      * partition directory). Written by the task itself, without Spark SQL's row conversion; a retried task
      * rewrites the same files whole. Returns, per kind, the {@link #BAND_COLUMNS} of the rows written,
      * exactly as {@link org.cranisotropy.io.ParquetColumns#read} gives them back from the file.
      */
-    static Map<String, double[][]> writeBlock(SimulationSpec.Engine engine, long seed, long from, long to,
-            Path chunkDir, Map<String, String> footer) {
+    static Map<String, double[][]> writeBlock(SimulationSpec.Engine engine, long seed, SampleBlock block,
+            Path samplesDir, Map<String, String> footer) {
         Map<String, ParquetTableWriter> byKind = new java.util.TreeMap<>();
         Map<String, ColumnBuilder> columns = new java.util.TreeMap<>();
-        for (long s = from; s < to; s++) {
+        for (long s = block.first(); s < block.end(); s++) {
             for (SampleMeasurements.Row r : engine.measurements().rows(engine.sampler().run(seed, s))) {
                 MultipoleMeasurement m = r.m();
                 boolean bin = r.kind().equals(org.cranisotropy.montecarlo.ScanPlan.BIN);
@@ -258,8 +233,7 @@ public final class SimulateJob {
                         m.c0(), m.nEvents());
             }
         }
-        String name = blockName(from);
-        byKind.forEach((kind, w) -> w.writeFile(chunkDir.resolve("kind=" + kind).resolve(name), footer));
+        byKind.forEach((kind, w) -> w.writeFile(block.file(samplesDir, kind), footer));
         Map<String, double[][]> out = new java.util.TreeMap<>();
         columns.forEach((kind, c) -> out.put(kind, c.columns()));
         return out;
