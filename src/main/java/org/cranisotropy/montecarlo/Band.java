@@ -12,7 +12,7 @@ import java.util.Arrays;
  * The mean is the sum of the sorted values over n, so it does not depend on the order the values
  * arrived in (bit-identical whatever the partitioning). Immutable.
  */
-public record Band(long n, double mean, double[] percentiles) {
+public record Band(long n, double mean, double[] percentiles) implements java.io.Serializable {
     /** The percentile levels of every band, as fractions: 2 sigma low, 1 sigma low, median, 1 sigma high, 2 sigma high. */
     public static final double[] LEVELS = {0.02275, 0.15865, 0.5, 0.84135, 0.97725};
 

@@ -27,6 +27,7 @@ import org.cranisotropy.analysis.MultipoleMeasurement;
 import org.cranisotropy.io.BadInputException;
 import org.cranisotropy.io.ParquetColumns;
 import org.cranisotropy.io.ParquetTableWriter;
+import org.cranisotropy.montecarlo.BandReduction;
 import org.cranisotropy.montecarlo.SampleBlock;
 import org.cranisotropy.montecarlo.SampleMeasurements;
 import org.cranisotropy.montecarlo.SimulationSpec;
@@ -44,11 +45,6 @@ import org.cranisotropy.montecarlo.SimulationSpec;
 public final class SimulateJob {
     /** Column suffixes of the band percentiles, in the order of {@link org.cranisotropy.montecarlo.Band#LEVELS}. */
     static final String[] PERCENTILE_NAMES = {"p02275", "p15865", "p50", "p84135", "p97725"};
-    /**
-     * The quantities of the bands: delta, C1, C2, C3, and C2/C0 and C3/C0 (the quadrupole and octupole relative
-     * to the monopole, which do not fall with the event count as the C_l of the weight map do).
-     */
-    static final String[] BAND_QUANTITIES = {"delta", "c1", "c2", "c3", "c2_c0", "c3_c0"};
 
     private static final Map<Long, SimulationSpec.Engine> ENGINES = new ConcurrentHashMap<>();
 
@@ -135,7 +131,7 @@ public final class SimulateJob {
         Map<String, String> footer = new java.util.HashMap<>(metadata);
         String stagingDir = staging.toString();
         double simulateSeconds;
-        List<Row> bandRows;
+        List<BandReduction.Row> bandRows;
         try (ProgressReporter p = new ProgressReporter(progress, "simulate", "samples", n, done, 5000)) {
             // up to 64 tasks per core (frequent progress, a short uneven end); --partitions overrides
             int slices = Math.max(1, Math.min(work.size(), partitions > 0 ? partitions : 64 * sc.defaultParallelism()));
@@ -145,13 +141,13 @@ public final class SimulateJob {
                     throw new IllegalStateException("injected failure of partition " + task.partitionId()
                             + " (" + FAIL_FIRST_ATTEMPT + ")");
                 }
-                BandGathering gathered = new BandGathering();
+                BandReduction.Gathering gathered = new BandReduction.Gathering();
                 while (it.hasNext()) {
                     Task t = it.next();
                     if (t.kept()) { // kept from the interrupted run: its values are read back
                         for (String kind : kinds) {
                             gathered.add(kind, org.cranisotropy.io.ParquetColumns.read(
-                                    t.block().file(Path.of(stagingDir), kind), BAND_COLUMNS));
+                                    t.block().file(Path.of(stagingDir), kind), BandReduction.COLUMNS));
                         }
                     } else {
                         SimulationSpec.Engine engine = ENGINES.computeIfAbsent(specId, k -> bspec.value().build());
@@ -159,7 +155,7 @@ public final class SimulateJob {
                         done.add(t.block().size());
                     }
                 }
-                return gathered.pairs();
+                return pairs(gathered);
             }), parts);
             if (stopAfter >= 0) {
                 throw new IllegalStateException("stopped after " + work.size() + " blocks (" + STOP_AFTER_BLOCKS + ")");
@@ -211,7 +207,7 @@ public final class SimulateJob {
      * Writes the rows of a block's samples as one Parquet file per kind,
      * {@code samplesDir/chunk=C/kind=K/block-FROM.parquet} ({@link SampleBlock#file}; columns of {@link #SAMPLE_SCHEMA} but kind, which is the
      * partition directory). Written by the task itself, without Spark SQL's row conversion; a retried task
-     * rewrites the same files whole. Returns, per kind, the {@link #BAND_COLUMNS} of the rows written,
+     * rewrites the same files whole. Returns, per kind, the {@link #BandReduction.COLUMNS} of the rows written,
      * exactly as {@link org.cranisotropy.io.ParquetColumns#read} gives them back from the file.
      */
     static Map<String, double[][]> writeBlock(SimulationSpec.Engine engine, long seed, SampleBlock block,
@@ -241,7 +237,7 @@ public final class SimulateJob {
 
     /** Columns of doubles filled a row at a time. */
     private static final class ColumnBuilder {
-        private double[][] c = new double[BAND_COLUMNS.length][64];
+        private double[][] c = new double[BandReduction.COLUMNS.length][64];
         private int n;
 
         void add(double... row) {
@@ -394,104 +390,8 @@ public final class SimulateJob {
         return s;
     }
 
-    /** The selection a band belongs to (threshold or bin, with or without exposure correction). */
-    record BandKey(String kind, Double thresholdGev, Double eminGev, Double emaxGev, boolean corrected)
-            implements java.io.Serializable {}
 
-    /**
-     * The selection (band key) of each row position of a kind's block files: the key of row i is made
-     * the first time and reused while threshold, emin, emax and corrected at row i are the same.
-     */
-    private static final class RowSelections {
-        private final String kind;
-        private double[][] raw = new double[4][0];
-        private BandKey[] keys = new BandKey[0];
 
-        RowSelections(String kind) {
-            this.kind = kind;
-        }
-
-        BandKey key(double[][] c, int i) {
-            if (i >= keys.length) {
-                int size = Math.max(i + 1, 2 * keys.length);
-                keys = java.util.Arrays.copyOf(keys, size);
-                for (int q = 0; q < 4; q++) {
-                    raw[q] = java.util.Arrays.copyOf(raw[q], size);
-                }
-            }
-            BandKey k = keys[i];
-            if (k == null || !same(raw[0][i], c[0][i]) || !same(raw[1][i], c[1][i]) || !same(raw[2][i], c[2][i])
-                    || raw[3][i] != c[3][i]) {
-                k = new BandKey(kind, nullable(c[0][i]), nullable(c[1][i]), nullable(c[2][i]), c[3][i] != 0.0);
-                keys[i] = k;
-                for (int q = 0; q < 4; q++) {
-                    raw[q][i] = c[q][i];
-                }
-            }
-            return k;
-        }
-
-        private static boolean same(double a, double b) {
-            return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
-        }
-    }
-
-    /** The values of the band quantities over the samples of one selection, as they are gathered. */
-    static final class BandValues implements java.io.Serializable {
-        private double[][] values = new double[BAND_QUANTITIES.length][16];
-        private int n;
-
-        /** Adds row {@code row} of block columns whose delta, C1, C2, C3 and C0 start at column {@code first}. */
-        BandValues add(double[][] columns, int first, int row) {
-            if (n == values[0].length) {
-                grow(2 * n);
-            }
-            for (int q = 0; q < 4; q++) {
-                values[q][n] = columns[first + q][row];
-            }
-            double c0 = columns[first + 4][row];
-            values[4][n] = columns[first + 2][row] / c0;
-            values[5][n] = columns[first + 3][row] / c0;
-            n++;
-            return this;
-        }
-
-        BandValues merge(BandValues o) {
-            if (n + o.n > values[0].length) {
-                // geometric: a reduce merges one task's values at a time, and growing to the exact size each
-                // time copied the whole accumulated array per merge (quadratic in the number of tasks)
-                grow(Math.max(n + o.n, 2 * values[0].length));
-            }
-            for (int q = 0; q < values.length; q++) {
-                System.arraycopy(o.values[q], 0, values[q], n, o.n);
-            }
-            n += o.n;
-            return this;
-        }
-
-        private void grow(int size) {
-            for (int q = 0; q < values.length; q++) {
-                values[q] = java.util.Arrays.copyOf(values[q], size);
-            }
-        }
-
-        Row toRow(BandKey k) {
-            List<Object> out = new ArrayList<>(List.of(k.kind()));
-            out.add(k.thresholdGev());
-            out.add(k.eminGev());
-            out.add(k.emaxGev());
-            out.add(k.corrected());
-            out.add((long) n);
-            for (double[] v : values) {
-                org.cranisotropy.montecarlo.Band b = org.cranisotropy.montecarlo.Band.ofSorting(v, n);
-                out.add(b.mean());
-                for (double p : b.percentiles()) {
-                    out.add(p);
-                }
-            }
-            return org.apache.spark.sql.RowFactory.create(out.toArray());
-        }
-    }
 
     /** Schema of the bands table: the selection, n_samples, and q_mean and q_pXXXXX for every quantity. */
     static StructType bandSchema() {
@@ -502,7 +402,7 @@ public final class SimulateJob {
                 DataTypes.createStructField("emax_gev", DataTypes.DoubleType, true),
                 DataTypes.createStructField("corrected", DataTypes.BooleanType, false),
                 DataTypes.createStructField("n_samples", DataTypes.LongType, false)));
-        for (String q : BAND_QUANTITIES) {
+        for (String q : BandReduction.QUANTITIES) {
             f.add(DataTypes.createStructField(q + "_mean", DataTypes.DoubleType, false));
             for (String p : PERCENTILE_NAMES) {
                 f.add(DataTypes.createStructField(q + "_" + p, DataTypes.DoubleType, false));
@@ -511,38 +411,12 @@ public final class SimulateJob {
         return new StructType(f.toArray(new StructField[0]));
     }
 
-    /**
-     * The columns a band needs from a block file, in this order: the selection (threshold_gev, emin_gev,
-     * emax_gev, corrected), the {@link #BAND_QUANTITIES}, and n_events.
-     */
-    static final String[] BAND_COLUMNS = {"threshold_gev", "emin_gev", "emax_gev", "corrected", "delta", "c1", "c2",
-        "c3", "c0", "n_events"};
-
-    /**
-     * The values of the {@link #BAND_QUANTITIES} per selection, gathered from block columns ({@link #BAND_COLUMNS}).
-     * Samples whose selection is empty (n_events 0, possible when energies or counts fluctuate) have no
-     * dipole and are left out. Every block of a kind lists the same selections in the same row order, so
-     * the selection of row i is looked up once per kind and then only checked.
-     */
-    private static final class BandGathering {
-        private final Map<BandKey, BandValues> values = new java.util.HashMap<>();
-        private final Map<String, RowSelections> byKind = new java.util.HashMap<>();
-
-        void add(String kind, double[][] c) {
-            RowSelections selections = byKind.computeIfAbsent(kind, RowSelections::new);
-            for (int i = 0; i < c[0].length; i++) {
-                if (c[BAND_COLUMNS.length - 1][i] <= 0) {
-                    continue;
-                }
-                values.computeIfAbsent(selections.key(c, i), x -> new BandValues()).add(c, 4, i);
-            }
-        }
-
-        java.util.Iterator<scala.Tuple2<BandKey, BandValues>> pairs() {
-            List<scala.Tuple2<BandKey, BandValues>> out = new ArrayList<>(values.size());
-            values.forEach((k, v) -> out.add(new scala.Tuple2<>(k, v)));
-            return out.iterator();
-        }
+    /** A task's gathered values as key-value pairs for Spark's reduceByKey. */
+    private static java.util.Iterator<scala.Tuple2<BandReduction.Key, BandReduction.Values>> pairs(
+            BandReduction.Gathering gathered) {
+        List<scala.Tuple2<BandReduction.Key, BandReduction.Values>> out = new ArrayList<>(gathered.values().size());
+        gathered.values().forEach((k, v) -> out.add(new scala.Tuple2<>(k, v)));
+        return out.iterator();
     }
 
     /**
@@ -551,16 +425,12 @@ public final class SimulateJob {
      * reduced to {@link org.cranisotropy.montecarlo.Band}s (mean and exact percentiles). The result does
      * not depend on the partitioning: the values are sorted before anything is summed.
      */
-    private static List<Row> bandRows(org.apache.spark.api.java.JavaPairRDD<BandKey, BandValues> gathered,
-            int partitions) {
-        List<Row> rows = gathered.reduceByKey(BandValues::merge, partitions).map(kv -> kv._2().toRow(kv._1()))
-                .collect();
-        List<Row> sorted = new ArrayList<>(rows);
-        sorted.sort(java.util.Comparator.<Row, String>comparing(r -> r.getString(0))
-                .thenComparing(r -> !r.getBoolean(4))
-                .thenComparing(r -> r.isNullAt(1) ? Double.NEGATIVE_INFINITY : r.getDouble(1))
-                .thenComparing(r -> r.isNullAt(2) ? Double.NEGATIVE_INFINITY : r.getDouble(2)));
-        return sorted;
+    private static List<BandReduction.Row> bandRows(
+            org.apache.spark.api.java.JavaPairRDD<BandReduction.Key, BandReduction.Values> gathered, int partitions) {
+        List<BandReduction.Row> rows = new ArrayList<>(gathered.reduceByKey(BandReduction.Values::merge, partitions)
+                .map(kv -> kv._2().band(kv._1())).collect());
+        rows.sort(BandReduction.ORDER);
+        return rows;
     }
 
     /**
@@ -568,7 +438,7 @@ public final class SimulateJob {
      * gathers the values as its tasks make them): the block files are spread over tasks, each reads its
      * files' columns into primitive arrays (no Spark SQL rows).
      */
-    public static List<Row> bands(SparkSession spark, Path samplesDir, int partitions) {
+    public static List<BandReduction.Row> bands(SparkSession spark, Path samplesDir, int partitions) {
         List<String> files;
         try (var walk = Files.walk(samplesDir)) {
             files = walk.filter(p -> p.getFileName().toString().endsWith(".parquet")).map(Path::toString).sorted()
@@ -582,18 +452,14 @@ public final class SimulateJob {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int parts = Math.max(1, Math.min(files.size(), partitions));
         return bandRows(sc.parallelize(files, parts).mapPartitionsToPair(it -> {
-            BandGathering gathered = new BandGathering();
+            BandReduction.Gathering gathered = new BandReduction.Gathering();
             while (it.hasNext()) {
                 Path file = Path.of(it.next());
                 String kind = file.getParent().getFileName().toString().replaceFirst("^kind=", "");
-                gathered.add(kind, org.cranisotropy.io.ParquetColumns.read(file, BAND_COLUMNS));
+                gathered.add(kind, org.cranisotropy.io.ParquetColumns.read(file, BandReduction.COLUMNS));
             }
-            return gathered.pairs();
+            return pairs(gathered);
         }), parts);
-    }
-
-    private static Double nullable(double v) {
-        return Double.isNaN(v) ? null : v;
     }
 
     private static double nanIfNull(Double v) {
@@ -601,14 +467,10 @@ public final class SimulateJob {
     }
 
     /** The bands table: the rows of {@link #bands} under {@link #bandSchema}. */
-    static ParquetTableWriter bandsTable(List<Row> rows) {
+    static ParquetTableWriter bandsTable(List<BandReduction.Row> rows) {
         ParquetTableWriter w = writerFor(bandSchema().fields());
-        for (Row r : rows) {
-            Object[] v = new Object[r.length()];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = r.get(i);
-            }
-            w.row(v);
+        for (BandReduction.Row r : rows) {
+            w.row(r.tableValues());
         }
         return w;
     }
