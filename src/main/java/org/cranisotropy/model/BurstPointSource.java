@@ -46,11 +46,6 @@ public final class BurstPointSource implements PointSource {
     public static final double VELA_L_DEG = 263.9;
     /** Vela SNR, galactic latitude in deg. */
     public static final double VELA_B_DEG = -3.3;
-    public static final double VELA_DISTANCE_KPC = 0.29;
-    public static final double VELA_AGE_KYR = 11.0;
-    public static final double DEFAULT_GAMMA = 2.0;
-    public static final double DEFAULT_ECUT_GEV = 1e4;
-    public static final double DEFAULT_TOTAL_ENERGY_ERG = 2.5e47;
     /** W counts the injected energy above this energy (GeV), as ICRC 2019 does. */
     public static final double DEFAULT_NORM_MIN_GEV = 1.0;
 
@@ -91,17 +86,6 @@ public final class BurstPointSource implements PointSource {
         this.totalEnergyErg = totalEnergyErg;
         this.normMinGev = normMinGev;
         this.q0 = totalEnergyErg * ERG_GEV / energyIntegral();
-    }
-
-    /** Vela as a burst with the defaults above: gamma 2, Ecut 10 TeV, W = 2.5e47 erg. */
-    public static BurstPointSource vela() {
-        return vela(VELA_DISTANCE_KPC, VELA_AGE_KYR);
-    }
-
-    /** Vela at another distance and age, all else default. */
-    public static BurstPointSource vela(double distanceKpc, double ageKyr) {
-        return new BurstPointSource(DiffusionCoefficient.SEED_001, EnergyLoss.DEFAULT, distanceKpc, ageKyr,
-                DEFAULT_GAMMA, DEFAULT_ECUT_GEV, DEFAULT_TOTAL_ENERGY_ERG, DEFAULT_NORM_MIN_GEV);
     }
 
     /** int_normMin^inf E^(1-gamma) exp(-E/Ecut) dE, in ln E up to 60 Ecut (the rest is below e^-60). */
