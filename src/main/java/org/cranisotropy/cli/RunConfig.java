@@ -56,7 +56,7 @@ final class RunConfig {
             "cra.exposure.acceptance.classes.*.theta-min-deg", "cra.exposure.acceptance.classes.*.theta-max-deg",
             "cra.exposure.acceptance.classes.*.energy-slope-per-decade",
             "cra.run.out", "cra.run.events", "cra.run.exposure", "cra.run.master", "cra.run.samples", "cra.run.seed",
-            "cra.run.validate-skies",
+            "cra.run.validate-skies", "cra.run.measured-spectrum",
             "cra.simulation.energies", "cra.simulation.poisson", "cra.simulation.spectrum.fit",
             "cra.simulation.spectrum.index", "cra.simulation.spectrum.index-high",
             "cra.simulation.spectrum.break-gev", "cra.simulation.spectrum.softness",
