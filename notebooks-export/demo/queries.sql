@@ -6,6 +6,7 @@
 SELECT threshold_gev, delta FROM parquet.`results/demo/measured_thresholds` WHERE kind = 'every_event' AND corrected ORDER BY threshold_gev;
 SELECT threshold_gev, n_events, delta, dipole_l_deg, dipole_b_deg FROM parquet.`results/demo/measured_thresholds` WHERE kind = 'standard' AND corrected ORDER BY threshold_gev;
 SELECT threshold_gev, n_samples, delta_p02275, delta_p15865, delta_p50, delta_p84135, delta_p97725 FROM parquet.`results/demo/bands` WHERE kind = 'grid' AND corrected ORDER BY threshold_gev;
+SELECT threshold_gev, delta_pred FROM parquet.`results/demo/model` WHERE scan = 'grid' ORDER BY threshold_gev;
 
 -- Dipole amplitude vs threshold energy: Dipole amplitude vs threshold energy, without exposure correction (delta_threshold_uncorrected.png)
 SELECT threshold_gev, delta FROM parquet.`results/demo/measured_thresholds` WHERE kind = 'every_event' AND NOT corrected ORDER BY threshold_gev;
@@ -17,6 +18,7 @@ SELECT kind, threshold_gev, delta, ul_delta_fermi2010 FROM parquet.`results/demo
 
 -- Binned limits: Binned upper limits (binned_limits.png)
 SELECT emin_gev, emax_gev, sqrt(emin_gev * emax_gev) AS e_center_gev, n_events, delta, c1_rel, cn, ul_delta_lr, ul_delta_fermi2010, ul_delta_neyman FROM parquet.`results/demo/limits` WHERE kind = 'bin' ORDER BY emin_gev;
+SELECT emin_gev, emax_gev, delta_pred FROM parquet.`results/demo/model` WHERE kind = 'bin' ORDER BY emin_gev;
 
 -- Quadrupole and octupole: C2 and C3 vs threshold energy, without exposure correction (c2_c3_uncorrected.png)
 SELECT threshold_gev, c2, c3 FROM parquet.`results/demo/measured_thresholds` WHERE kind = 'grid' AND NOT corrected ORDER BY threshold_gev;
@@ -48,7 +50,8 @@ SELECT energy_gev, l_deg, b_deg, event_class FROM parquet.`results/demo/events` 
 -- Vela model: Expected Vela dipole vs energy against the limits (vela_model.png)
 SELECT threshold_gev, ul_delta_fermi2010 FROM parquet.`results/demo/limits` WHERE kind = 'grid' ORDER BY threshold_gev;
 SELECT emin_gev, emax_gev, ul_delta_lr FROM parquet.`results/demo/limits` WHERE kind = 'bin' ORDER BY emin_gev;
--- the model curve is not a table: submit/cra model vela --emin 50 --emax 20000 --points 80
+SELECT scan, threshold_gev, emin_gev, emax_gev, delta_pred, delta_pred_counts, share FROM parquet.`results/demo/model` WHERE kind IN ('threshold', 'bin') ORDER BY scan, emin_gev;
+SELECT emin_gev AS e_gev, delta_source, share, delta_pred AS delta, e3j_vela, e3j_measured FROM parquet.`results/demo/model` WHERE kind = 'energy' ORDER BY emin_gev;
 
 -- Monte Carlo energies: Energies of the selected events and the Monte Carlo's spectrum (energy_spectrum.png)
 SELECT energy_gev, event_class FROM parquet.`results/demo/events` ORDER BY energy_gev DESC;
@@ -62,6 +65,7 @@ SELECT threshold_gev, delta_true, delta_mean, delta_median, delta_rms FROM parqu
 
 -- Validation of the limits and p-values: Observed vs expected limits (validation_expected_limits.png)
 SELECT threshold_gev, ul_delta_neyman, ul_delta_neyman_vela, ul_expected_p02275, ul_expected_p15865, ul_expected_p50, ul_expected_p84135, ul_expected_p97725 FROM parquet.`results/demo/limits` WHERE kind = 'grid' ORDER BY threshold_gev;
+SELECT scan, emin_gev, delta_pred FROM parquet.`results/demo/model` WHERE scan IN ('grid', 'energy') ORDER BY scan, emin_gev;
 
 -- Validation of the limits and p-values: Calibration of the p-values (validation_calibration.png)
 SELECT kind, threshold_gev, emin_gev, skies, ks_local, frac_local_below_005, frac_local_below_001, ks_global, frac_global_below_005, frac_global_below_001 FROM parquet.`results/demo/validation` WHERE delta_true = 0 AND direction = 'random' AND method = 'ul_delta_fermi2010' ORDER BY kind, threshold_gev, emin_gev;

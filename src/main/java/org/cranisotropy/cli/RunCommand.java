@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code cra run}: the whole chain (exposure, generate, analyze, simulate, limits) from one run
+ * {@code cra run}: the whole chain (exposure, generate, analyze, simulate, validate, limits, model) from one run
  * configuration. A step is skipped when its outputs exist and were made from the same inputs: each
  * step leaves OUT/.cra-steps/NAME with a SHA-256 of its configuration sections and options, and
  * runs again when that differs.
@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
         name = "run",
         header = "Run the whole chain of a configuration, skipping up-to-date steps.", mixinStandardHelpOptions = true,
         description = {"Run the analysis chain of a configuration (cra.run, cra.exposure, cra.events, cra.analysis):",
-            "exposure (or given maps), generate (or a given event file), analyze, simulate, limits.",
+            "exposure (or given maps), generate (or a given event file), analyze, simulate, validate, limits, and the",
+            "Vela model's predictions for the run's thresholds and bins (cra model vela --results).",
             "Steps whose outputs exist and match the configuration are skipped."})
 
 final class RunCommand implements Runnable {
@@ -87,6 +88,10 @@ final class RunCommand implements Runnable {
         step(out, "limits", fingerprintOf(out.resolve(".cra-steps/analyze")) + fingerprintOf(out.resolve(".cra-steps/simulate"))
                 + validated, List.of(out.resolve("limits")), "limits", "--results", out.toString(), "--master", master,
                 "--quiet");
+        Path measured = Path.of(run.getString("measured-spectrum"));
+        step(out, "model", fingerprintOf(out.resolve(".cra-steps/analyze")) + maps + fingerprintOf(measured),
+                List.of(out.resolve("model")), "model", "vela", "--results", out.toString(), "--measured",
+                measured.toString(), "--quiet");
         err.flush();
         summary(spec.commandLine().getOut(), out);
     }
@@ -124,14 +129,17 @@ final class RunCommand implements Runnable {
         boolean events = Files.isDirectory(out.resolve("events"));
         boolean exposure = Files.isDirectory(out.resolve("exposure"));
         boolean validation = Files.isDirectory(out.resolve("validation"));
+        boolean model = Files.isDirectory(out.resolve("model"));
         o.printf("%nThe result tables (Parquet) are in %s/: %smeasured_thresholds/ measured_bins/ samples/ "
-                + "(partitioned by chunk and kind) bands/ %slimits/;%n%s`cra limits --results %s --all` prints every "
+                + "(partitioned by chunk and kind) bands/ %slimits/%s;%n%s`cra limits --results %s --all` prints every "
                 + "threshold.%n", d, events ? "events/ " : "", validation ? "validation/ " : "",
+                model ? " model/ (the Vela model's predictions)" : "",
                 exposure ? "exposure/ holds the maps (healpy-readable FITS, manifest.csv, exposure.parquet). " : "", d);
         o.println();
         o.println("Example queries, Spark SQL through cra (each table is a view named after its directory):");
         for (String q : QUERIES_SPARK) {
-            if ((events || !q.contains("FROM events")) && (validation || !q.contains("FROM validation"))) {
+            if ((events || !q.contains("FROM events")) && (validation || !q.contains("FROM validation"))
+                    && (model || !q.contains("FROM model"))) {
                 o.printf("  submit/cra sql --results %s \"%s\"%n", d, q);
             }
         }
@@ -151,7 +159,10 @@ final class RunCommand implements Runnable {
                 + "FROM validation WHERE direction = 'random' AND kind <> 'grid' GROUP BY method, delta_true "
                 + "ORDER BY method, delta_true",
         "SELECT event_class, count(*) AS n, max(energy_gev) AS emax_gev FROM events WHERE energy_gev > 5000 "
-                + "GROUP BY event_class ORDER BY event_class"
+                + "GROUP BY event_class ORDER BY event_class",
+        "SELECT m.threshold_gev, m.delta_pred, l.delta, l.ul_delta_fermi2010 FROM model m JOIN limits l "
+                + "ON l.kind = m.scan AND l.threshold_gev = m.threshold_gev WHERE m.scan = 'standard' "
+                + "ORDER BY m.threshold_gev"
     };
 
     static final String[] QUERIES_DUCKDB = {

@@ -27,15 +27,12 @@ import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussInteg
  * delta = 3 D(E)/c * 2 r / r_diff^2. Without losses and with a constant D this is 3 r / (2 c t), independent
  * of D. The diffusion picture holds only while delta &lt;&lt; 1 (r_diff not much smaller than r).
  *
- * <p>Normalisation: Q0 is fixed by the total energy W in e+e- above {@code normMinGev} (1 GeV), W = int_1GeV^inf
- * E Q(E) dE. Defaults for Vela ({@link #vela()}): d = 0.29 kpc, t = 11 kyr (method.md section 7; 001 quotes
- * 0.3 kpc and 11000 yr), direction (l, b) = (263.9, -3.3) deg; gamma = 2.0 (a typical shock-acceleration index;
- * 001 uses 2.32 with continuous emission over 5 kyr), Ecut = 10 TeV (below 001's 100 TeV; it matters little
- * since losses remove everything above Ecool = 1/(b0 t) ~ 20 TeV anyway), W = 2.5e47 erg (001's value, chosen
- * there to stay compatible with CALET data; 1e48 erg would make Vela alone exceed the measured total flux
- * at 1 TeV). All three are assumptions.
+ * <p>Normalisation: Q0 is fixed by the total energy W in e+e- above {@code normMinGev} (1 GeV), W = int_normMin^inf
+ * E Q(E) dE. The Vela parameters (distance, age, index, cut-off, W) are those of {@link VelaParameters}; this
+ * class is the Green's function that {@link ContinuousPointSource} integrates over the emission time, so it also
+ * answers for any particle age ({@link #density(double, double)}).
  */
-public final class BurstPointSource {
+public final class BurstPointSource implements PointSource {
     /** Speed of light in cm/s. */
     public static final double C_CM_PER_S = 2.99792458e10;
     /** One kiloparsec in cm. */
@@ -49,11 +46,7 @@ public final class BurstPointSource {
     public static final double VELA_L_DEG = 263.9;
     /** Vela SNR, galactic latitude in deg. */
     public static final double VELA_B_DEG = -3.3;
-    public static final double VELA_DISTANCE_KPC = 0.29;
-    public static final double VELA_AGE_KYR = 11.0;
-    public static final double DEFAULT_GAMMA = 2.0;
-    public static final double DEFAULT_ECUT_GEV = 1e4;
-    public static final double DEFAULT_TOTAL_ENERGY_ERG = 2.5e47;
+    /** W counts the injected energy above this energy (GeV), as ICRC 2019 does. */
     public static final double DEFAULT_NORM_MIN_GEV = 1.0;
 
     private static final double REL_ACCURACY = 1e-12;
@@ -93,17 +86,6 @@ public final class BurstPointSource {
         this.totalEnergyErg = totalEnergyErg;
         this.normMinGev = normMinGev;
         this.q0 = totalEnergyErg * ERG_GEV / energyIntegral();
-    }
-
-    /** Vela with the default parameters (see the class comment). */
-    public static BurstPointSource vela() {
-        return vela(VELA_DISTANCE_KPC, VELA_AGE_KYR);
-    }
-
-    /** Vela at another distance and age, all else default. */
-    public static BurstPointSource vela(double distanceKpc, double ageKyr) {
-        return new BurstPointSource(DiffusionCoefficient.SEED_001, EnergyLoss.DEFAULT, distanceKpc, ageKyr,
-                DEFAULT_GAMMA, DEFAULT_ECUT_GEV, DEFAULT_TOTAL_ENERGY_ERG, DEFAULT_NORM_MIN_GEV);
     }
 
     /** int_normMin^inf E^(1-gamma) exp(-E/Ecut) dE, in ln E up to 60 Ecut (the rest is below e^-60). */
@@ -178,14 +160,28 @@ public final class BurstPointSource {
         return loss.coolingEnergyGev(ageS());
     }
 
+    @Override
+    public double maxEnergyGev() {
+        return coolingEnergyGev();
+    }
+
     /**
      * r_diff^2 = 4 int_E^E0 D/b dE' in cm^2 (see the class comment); infinite at and above the cooling energy.
      */
     public double diffusionRadiusSquaredCm2(double energyGev) {
+        return diffusionRadiusSquaredCm2(energyGev, ageS());
+    }
+
+    /**
+     * r_diff^2 in cm^2 for particles injected {@code particleAgeS} seconds ago (&gt; 0); infinite at and above
+     * their cooling energy 1/(b0 t).
+     */
+    public double diffusionRadiusSquaredCm2(double energyGev, double particleAgeS) {
         requireEnergy(energyGev);
-        double t = ageS();
+        requireAge(particleAgeS);
+        double t = particleAgeS;
         double a = loss.b0PerGevPerS() * energyGev * t;
-        if (energyGev >= coolingEnergyGev()) {
+        if (energyGev >= loss.coolingEnergyGev(t)) {
             return Double.POSITIVE_INFINITY;
         }
         if (a < 0.5) {
@@ -204,12 +200,27 @@ public final class BurstPointSource {
 
     /** f(E) in GeV^-1 cm^-3 at the observer; 0 at and above the cooling energy. */
     public double density(double energyGev) {
+        return density(energyGev, ageS());
+    }
+
+    /**
+     * f(E) in GeV^-1 cm^-3 at the observer from all particles injected in one burst {@code particleAgeS}
+     * seconds ago (&gt; 0): the Green's function of the diffusion-loss equation times Q; 0 at and above their
+     * cooling energy.
+     */
+    public double density(double energyGev, double particleAgeS) {
         requireEnergy(energyGev);
-        double e0 = loss.initialEnergyGev(energyGev, ageS());
+        requireAge(particleAgeS);
+        double e0 = loss.initialEnergyGev(energyGev, particleAgeS);
         if (!Double.isFinite(e0)) {
             return 0.0;
         }
-        double r2 = diffusionRadiusSquaredCm2(energyGev);
+        return density(energyGev, particleAgeS, diffusionRadiusSquaredCm2(energyGev, particleAgeS));
+    }
+
+    /** f(E) for particles of age {@code particleAgeS} whose r_diff^2 is already known (finite). */
+    double density(double energyGev, double particleAgeS, double r2) {
+        double e0 = loss.initialEnergyGev(energyGev, particleAgeS);
         double rd = Math.sqrt(r2);
         double ratio = e0 / energyGev;
         double r = distanceCm();
@@ -217,6 +228,7 @@ public final class BurstPointSource {
     }
 
     /** J = c/(4 pi) f in GeV^-1 m^-2 s^-1 sr^-1 (1e4 cm^2 per m^2). */
+    @Override
     public double intensity(double energyGev) {
         return C_CM_PER_S / (4.0 * Math.PI) * density(energyGev) * 1e4;
     }
@@ -225,6 +237,7 @@ public final class BurstPointSource {
      * delta = 3 D(E)/c * 2 r / r_diff^2, the dipole if this source alone made the flux; NaN at and above the
      * cooling energy (no particles).
      */
+    @Override
     public double dipoleAlone(double energyGev) {
         requireEnergy(energyGev);
         double r2 = diffusionRadiusSquaredCm2(energyGev);
@@ -232,6 +245,12 @@ public final class BurstPointSource {
             return Double.NaN;
         }
         return 3.0 * diffusion.at(energyGev) / C_CM_PER_S * 2.0 * distanceCm() / r2;
+    }
+
+    private static void requireAge(double particleAgeS) {
+        if (!(particleAgeS > 0) || !Double.isFinite(particleAgeS)) {
+            throw new IllegalArgumentException("particle age must be finite and > 0 s, got " + particleAgeS);
+        }
     }
 
     private static void requireEnergy(double energyGev) {

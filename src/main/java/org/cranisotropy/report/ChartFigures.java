@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.cranisotropy.io.ParquetTable;
-import org.cranisotropy.model.VelaDipole;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.axis.LogAxis;
@@ -72,11 +71,18 @@ final class ChartFigures {
                 ChartKit.MARKER, ChartKit.diamond(5));
         String dataLabel = curveKind.equals("every_event") ? "data, every event's energy as threshold"
                 : "data, grid thresholds";
-        JFreeChart c = ChartKit.chart("Dipole amplitude vs threshold energy, " + (corrected ? "with" : "without")
-                + " exposure correction", p, ChartKit.legend(ChartKit.lineItem(dataLabel, ChartKit.DATA, 1.5f),
+        List<LegendItem> items = new ArrayList<>(List.of(ChartKit.lineItem(dataLabel, ChartKit.DATA, 1.5f),
                 ChartKit.markerItem("data, standard thresholds", ChartKit.MARKER, ChartKit.diamond(5)),
                 ChartKit.lineItem("isotropic median", ChartKit.MEDIAN, 1.5f), ChartKit.fillItem(BAND1, ChartKit.BAND1),
                 ChartKit.fillItem(BAND2, ChartKit.BAND2)));
+        int[] vela = corrected ? modelRows("grid", "threshold_gev") : new int[0];
+        if (vela.length > 0) {
+            ChartKit.addLine(p, 5, "vela", TableRows.values(t.model(), "threshold_gev", vela),
+                    TableRows.values(t.model(), "delta_pred", vela), VELA, 1.8f, null);
+            items.add(2, ChartKit.lineItem("Vela model, predicted for each threshold", VELA, 1.8f));
+        }
+        JFreeChart c = ChartKit.chart("Dipole amplitude vs threshold energy, " + (corrected ? "with" : "without")
+                + " exposure correction", p, ChartKit.legend(items.toArray(new LegendItem[0])));
 
         int[] grid = TableRows.select(m, "grid", corrected, "threshold_gev");
         double[] gd = TableRows.values(m, "delta", grid);
@@ -104,13 +110,20 @@ final class ChartFigures {
                         ? Long.toString((long) t.bands().numeric("n_samples")[band[0]]) : "?", band.length, above1,
                 above2, compared, above2 > 0 ? String.format(Locale.ROOT, " (furthest above at %.4g GeV, %.2f times "
                         + "the 97.725 %% percentile)", maxAt, maxAbove) : "");
-        List<String> q = List.of(
+        if (vela.length > 0) {
+            caption += " Purple: the dipole the Vela model (section Vela model) gives the corrected delta at each grid "
+                    + "threshold, the amplitude of its sky's dipole without the statistical noise that the band shows.";
+        }
+        List<String> q = new ArrayList<>(List.of(
                 "SELECT threshold_gev, delta FROM " + table("measured_thresholds") + " WHERE kind = '" + curveKind
                         + "' AND " + flag(corrected) + " ORDER BY threshold_gev",
                 "SELECT threshold_gev, n_events, delta, dipole_l_deg, dipole_b_deg FROM " + table("measured_thresholds")
                         + " WHERE kind = 'standard' AND " + flag(corrected) + " ORDER BY threshold_gev",
                 "SELECT threshold_gev, n_samples, delta_p02275, delta_p15865, delta_p50, delta_p84135, delta_p97725 FROM "
-                        + table("bands") + " WHERE kind = 'grid' AND " + flag(corrected) + " ORDER BY threshold_gev");
+                        + table("bands") + " WHERE kind = 'grid' AND " + flag(corrected) + " ORDER BY threshold_gev"));
+        if (vela.length > 0) {
+            q.add("SELECT threshold_gev, delta_pred FROM " + table("model") + " WHERE scan = 'grid' ORDER BY threshold_gev");
+        }
         return new Figure("delta_threshold_" + (corrected ? "corrected" : "uncorrected"),
                 "Dipole amplitude vs threshold energy, " + (corrected ? "with" : "without") + " exposure correction",
                 caption, q, WIDTH, HEIGHT, c::draw);
@@ -220,6 +233,37 @@ final class ChartFigures {
                             : "its bins differ from the run's, and so do the data set's size and exposure: compare the "
                             + "trend, not bin for bin (conf/fermi2017-bins.conf runs the demo in its bins)"));
         }
+        int[] vela = modelRows("bin", "emin_gev");
+        if (vela.length > 0) {
+            // predictions far below every limit would stretch the axis over decades: those are left out
+            double floor = Double.POSITIVE_INFINITY;
+            for (double[] limits : new double[][] {TableRows.values(l, "ul_delta_lr", bins),
+                TableRows.values(l, "ul_delta_fermi2010", bins), neyman}) {
+                for (double v : limits) {
+                    floor = v > 0 && Double.isFinite(v) ? Math.min(floor, v / 100) : floor;
+                }
+            }
+            for (PublishedBinLimits pub : published) {
+                for (double v : pub.ulDelta()) {
+                    floor = Math.min(floor, v / 100);
+                }
+            }
+            double[] predicted = TableRows.values(t.model(), "delta_pred", vela);
+            int hidden = 0;
+            for (int i = 0; i < predicted.length; i++) {
+                if (predicted[i] < floor) {
+                    predicted[i] = Double.NaN;
+                    hidden++;
+                }
+            }
+            addBinned(p, 20, "vela", TableRows.values(t.model(), "emin_gev", vela),
+                    TableRows.values(t.model(), "emax_gev", vela), predicted, VELA, ChartKit.square(2.5));
+            items.add(ChartKit.lineMarkerItem("Vela model, predicted for each bin", VELA, ChartKit.square(2.5)));
+            compared.append(String.format(Locale.ROOT, " Purple: the dipole the Vela model (section Vela model) gives "
+                    + "the corrected delta of each bin%s.", hidden == 0 ? "" : String.format(Locale.ROOT, "; %d bin%s "
+                    + "whose prediction is below a hundredth of the smallest limit %s not drawn", hidden,
+                    hidden == 1 ? "" : "s", hidden == 1 ? "is" : "are")));
+        }
         ChartKit.physicalBound(p, items, TableRows.values(l, "ul_delta_lr", bins),
                 TableRows.values(l, "ul_delta_fermi2010", bins), neyman);
         JFreeChart c = ChartKit.chart("Binned 95 % CL upper limits", p, ChartKit.legend(items.toArray(new LegendItem[0])));
@@ -230,9 +274,12 @@ final class ChartFigures {
                 + "the true amplitude in >= 95 %% of injected skies (cra validate; the validation section).",
                 bins.length, withNeyman ? ", and the Neyman limit built from the injected skies of cra validate" : "")
                 + compared;
-        List<String> q = List.of("SELECT emin_gev, emax_gev, sqrt(emin_gev * emax_gev) AS e_center_gev, n_events, delta, "
-                + "c1_rel, cn, ul_delta_lr, ul_delta_fermi2010, ul_delta_neyman FROM " + table("limits")
-                + " WHERE kind = 'bin' ORDER BY emin_gev");
+        List<String> q = new ArrayList<>(List.of("SELECT emin_gev, emax_gev, sqrt(emin_gev * emax_gev) AS e_center_gev, "
+                + "n_events, delta, c1_rel, cn, ul_delta_lr, ul_delta_fermi2010, ul_delta_neyman FROM " + table("limits")
+                + " WHERE kind = 'bin' ORDER BY emin_gev"));
+        if (vela.length > 0) {
+            q.add("SELECT emin_gev, emax_gev, delta_pred FROM " + table("model") + " WHERE kind = 'bin' ORDER BY emin_gev");
+        }
         return new Figure("binned_limits", "Binned upper limits", caption, q, WIDTH, HEIGHT,
                 c::draw);
     }
@@ -320,19 +367,15 @@ final class ChartFigures {
         int[] bins = binRows();
         double[] emin = TableRows.values(l, "emin_gev", bins);
         double[] emax = TableRows.values(l, "emax_gev", bins);
-        double lo = Math.min(emin[0], TableRows.values(l, "threshold_gev", grid)[0]);
-        double hi = 20000;
-        VelaDipole model = VelaDipole.defaults();
-        List<VelaDipole.Point> pts = model.scan(lo, hi, 80);
-        double[] x = pts.stream().mapToDouble(VelaDipole.Point::energyGev).toArray();
-        double[] y = pts.stream().mapToDouble(VelaDipole.Point::delta).toArray();
         LogAxis yAxis = ChartKit.logAxis("Dipole amplitude \u03b4");
         XYPlot p = ChartKit.plot(ChartKit.logAxis("Energy: threshold (Fermi-2010 limit) or bin (binned limits) (GeV)"),
                 yAxis);
         ChartKit.addLine(p, 0, "fermi2010", TableRows.values(l, "threshold_gev", grid),
                 TableRows.values(l, "ul_delta_fermi2010", grid), ChartKit.DATA, 1.5f, null);
         addBinned(p, 1, "lr", emin, emax, TableRows.values(l, "ul_delta_lr", bins), ChartKit.SERIES[2], ChartKit.circle(4));
-        ChartKit.addLine(p, 3, "vela", x, y, ChartKit.MARKER, 2.2f, null);
+        List<LegendItem> items = new ArrayList<>(List.of(
+                ChartKit.lineItem("UL, Fermi-LAT 2010 method, vs threshold", ChartKit.DATA, 1.5f),
+                ChartKit.lineMarkerItem("UL, binned, likelihood ratio", ChartKit.SERIES[2], ChartKit.circle(4))));
         double yMax = 0;
         double yMin = Double.POSITIVE_INFINITY;
         for (double v : TableRows.values(l, "ul_delta_fermi2010", grid)) {
@@ -342,31 +385,97 @@ final class ChartFigures {
         for (double v : TableRows.values(l, "ul_delta_lr", bins)) {
             yMax = v > 0 && Double.isFinite(v) ? Math.max(yMax, v) : yMax;
         }
-        for (double v : y) {
-            yMax = v > 0 ? Math.max(yMax, v) : yMax;
-        }
-        // the model falls steeply towards the cooling energy: show three decades below the lowest limit
-        yAxis.setRange(Math.min(yMin, 1.0) / 1000, yMax * 2);
-        JFreeChart c = ChartKit.chart("Expected Vela dipole vs the 95 % CL upper limits", p, ChartKit.legend(
-                ChartKit.lineItem("Vela SNR model (burst-like point source)", ChartKit.MARKER, 2.2f),
-                ChartKit.lineItem("UL, Fermi-LAT 2010 method, vs threshold", ChartKit.DATA, 1.5f),
-                ChartKit.lineMarkerItem("UL, binned, likelihood ratio", ChartKit.SERIES[2], ChartKit.circle(4))));
-        double cooling = model.source().coolingEnergyGev();
-        String caption = String.format(Locale.ROOT, "The dipole the Vela SNR would produce, (l, b) = (263.9, -3.3) deg, "
-                + "d = %.2f kpc, age %.0f kyr, as computed by `cra model vela` with its defaults (Atoyan et al. 1995 "
-                + "burst-like source, D(E) of ICRC 2019 eq. 4.1, delta = 3 D/c 2r/r_diff^2 times Vela's share of the "
-                + "e+e- flux), %.0f\u2013%.0f GeV; it is 0 (not drawn on the log axis) above the cooling energy %.4g GeV. "
-                + "Against it the run's limits vs threshold (line) and per energy bin (bars): threshold and bin limits "
-                + "are not strictly comparable (a threshold sample is dominated by events near the threshold).",
-                model.source().distanceKpc(), model.source().ageKyr(), lo, hi, cooling);
-        List<String> q = List.of(
+        String modelText;
+        List<String> q = new ArrayList<>(List.of(
                 "SELECT threshold_gev, ul_delta_fermi2010 FROM " + table("limits") + " WHERE kind = 'grid' ORDER BY threshold_gev",
                 "SELECT emin_gev, emax_gev, ul_delta_lr FROM " + table("limits")
-                        + " WHERE kind = 'bin' ORDER BY emin_gev",
-                "-- the model curve is not a table: submit/cra model vela --emin " + fmt(lo) + " --emax " + fmt(hi)
-                        + " --points 80");
+                        + " WHERE kind = 'bin' ORDER BY emin_gev"));
+        if (t.model() != null) {
+            ParquetTable m = t.model();
+            int[] curve = modelRows("energy", "emin_gev");
+            int[] mGrid = modelRows("grid", "threshold_gev");
+            int[] mStd = modelRows("standard", "threshold_gev");
+            int[] mBins = modelRows("bin", "emin_gev");
+            ChartKit.addLine(p, 3, "vela energy", TableRows.values(m, "emin_gev", curve),
+                    TableRows.values(m, "delta_pred", curve), VELA, 1.0f, null);
+            ChartKit.addLine(p, 4, "vela thresholds", TableRows.values(m, "threshold_gev", mGrid),
+                    TableRows.values(m, "delta_pred", mGrid), ChartKit.MARKER, 2.2f, null);
+            ChartKit.addMarkers(p, 5, "vela standard", TableRows.values(m, "threshold_gev", mStd),
+                    TableRows.values(m, "delta_pred", mStd), ChartKit.MARKER, ChartKit.diamond(5));
+            addBinned(p, 6, "vela bins", TableRows.values(m, "emin_gev", mBins), TableRows.values(m, "emax_gev", mBins),
+                    TableRows.values(m, "delta_pred", mBins), ChartKit.MARKER, ChartKit.square(3));
+            items.add(0, ChartKit.lineItem("Vela prediction vs threshold (grid; diamonds: standard)", ChartKit.MARKER,
+                    2.2f));
+            items.add(1, ChartKit.lineMarkerItem("Vela prediction per bin", ChartKit.MARKER, ChartKit.square(3)));
+            items.add(2, ChartKit.lineItem("Vela model at energy E (reference)", VELA, 1.0f));
+            for (int[] rows : new int[][] {mGrid, mBins}) {
+                for (double v : TableRows.values(m, "delta_pred", rows)) {
+                    yMax = v > 0 && Double.isFinite(v) ? Math.max(yMax, v) : yMax;
+                }
+            }
+            modelText = String.format(Locale.ROOT, "The Vela SNR as an e+e- source (`cra model vela`, %s; %s): its "
+                    + "dipole at energy E is delta_source(E) times its share min(1, J_Vela / J_measured) of the measured "
+                    + "flux (thin line). Thick line, diamonds and bars: what the exposure-corrected delta of each of the "
+                    + "run's thresholds and bins would measure on that sky, the flux-weighted mean of delta(E) over the "
+                    + "selection (method.md section 7), to compare with the limits at the same threshold or bin. %s",
+                    modelParameters(), m.metadata().getOrDefault("cra.measured_spectrum", "measured spectrum"),
+                    excessSentence());
+            q.add("SELECT scan, threshold_gev, emin_gev, emax_gev, delta_pred, delta_pred_counts, share FROM "
+                    + table("model") + " WHERE kind IN ('threshold', 'bin') ORDER BY scan, emin_gev");
+            q.add("SELECT emin_gev AS e_gev, delta_source, share, delta_pred AS delta, e3j_vela, e3j_measured FROM "
+                    + table("model") + " WHERE kind = 'energy' ORDER BY emin_gev");
+        } else {
+            modelText = "No model/ table in the results directory: `cra model vela --results DIR` writes the Vela "
+                    + "predictions for the run's thresholds and bins (cra run does).";
+        }
+        // the model falls steeply at low energies: show three decades below the lowest limit
+        yAxis.setRange(Math.min(yMin, 1.0) / 1000, yMax * 2);
+        JFreeChart c = ChartKit.chart("Expected Vela dipole vs the 95 % CL upper limits", p,
+                ChartKit.legend(items.toArray(new LegendItem[0])));
+        String caption = modelText + " Against it the run's limits vs threshold (line) and per energy bin (bars); "
+                + "points below the axis are not drawn.";
         return new Figure("vela_model", "Expected Vela dipole vs energy against the limits", caption, q, WIDTH, HEIGHT,
                 c::draw);
+    }
+
+    /** The Vela model's colour (thin reference curve at energy E). */
+    static final Color VELA = ChartKit.REFERENCE;
+
+    /** Rows of model/ with the given scan (standard, grid, bin, energy), ordered by a column; empty without it. */
+    int[] modelRows(String scan, String orderBy) {
+        ParquetTable m = t.model();
+        if (m == null) {
+            return new int[0];
+        }
+        String[] s = m.text("scan");
+        double[] key = m.numeric(orderBy);
+        return java.util.stream.IntStream.range(0, m.rows()).filter(i -> s[i].equals(scan)).boxed()
+                .sorted(java.util.Comparator.comparingDouble(i -> key[i])).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The model's parameters as recorded in model/'s footer (cra.model), in words. */
+    String modelParameters() {
+        String json = t.model() == null ? null : t.model().metadata().get("cra.model");
+        if (json == null) {
+            return "parameters not recorded";
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+            double emission = n.path("emission_kyr").asDouble();
+            return String.format(Locale.ROOT, "injection E^-%s up to %.3g GeV, %s, %.3g erg above 1 GeV, d = %s kpc, "
+                    + "age %s kyr", n.path("index").asText(), n.path("cutoff_gev").asDouble(), emission == 0 ? "a burst"
+                    : "constant over " + fmt(emission) + " kyr", n.path("energy_erg").asDouble(),
+                    n.path("distance_kpc").asText(), n.path("age_kyr").asText());
+        } catch (java.io.IOException e) {
+            return "parameters " + json;
+        }
+    }
+
+    /** The sentence on J_Vela exceeding the measured total (model/'s footer cra.model_excess), or "". */
+    String excessSentence() {
+        String x = t.model() == null ? null : t.model().metadata().get("cra.model_excess");
+        return x == null || x.equals("none") ? "The model's flux stays below the measured total at every energy."
+                : "Warning: " + x;
     }
 
     /**

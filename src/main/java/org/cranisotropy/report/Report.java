@@ -76,7 +76,7 @@ public final class Report {
                         sky.skyMaps(o.smoothingDeg())),
                 new Section(HEADINGS.get(5), "", List.of(sky.tevEvents(o.eminEventsGev(), sources,
                         o.catalog() == null ? null : o.catalog().toString()))),
-                new Section(HEADINGS.get(6), "", List.of(charts.velaModel())),
+                new Section(HEADINGS.get(6), velaIntro(t), List.of(charts.velaModel())),
                 new Section(HEADINGS.get(7), "", List.of(charts.energySpectrum(data, spectrum(run),
                         run.spectrumFitQuality(), sky.eventQueries(
                                 "SELECT energy_gev, event_class FROM %s ORDER BY energy_gev DESC")))));
@@ -120,6 +120,15 @@ public final class Report {
             throw (RuntimeException) e;
         }
         return figures;
+    }
+
+    /**
+     * The Vela section's introduction: when the model's flux exceeds the measured total somewhere (model/'s footer
+     * cra.model_excess), that warning; else nothing.
+     */
+    static String velaIntro(ResultTables t) {
+        String x = t.model() == null ? null : t.model().metadata().get("cra.model_excess");
+        return x == null || x.equals("none") ? "" : "Warning: " + x;
     }
 
     /** The flux the samples were drawn from (metadata cra.spectrum), or null (data energies, or not recorded). */

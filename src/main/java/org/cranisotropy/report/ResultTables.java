@@ -12,11 +12,11 @@ import org.cranisotropy.io.ParquetTableReader;
  * The tables of a results directory that the report draws: measured_thresholds, measured_bins, bands,
  * limits, and the events and exposure of the run (DIR/events and DIR/exposure, or the paths the data step
  * recorded in its footer as {@code cra.events} / {@code cra.exposure}). A missing one is bad input;
- * validation (of cra validate) is optional (null when absent).
+ * validation (of cra validate) and model (of cra model vela) are optional (null when absent).
  */
 public record ResultTables(Path results, ParquetTable thresholds, ParquetTable bins, ParquetTable bands,
         ParquetTable limits, Path eventsPath, EventSample events, Map<String, String> eventsMetadata, Path exposurePath,
-        ParquetTable validation) {
+        ParquetTable validation, ParquetTable model) {
 
     /** Reads and checks the tables. */
     public static ResultTables read(Path results) {
@@ -35,8 +35,10 @@ public record ResultTables(Path results, ParquetTable thresholds, ParquetTable b
                 ? ParquetTableReader.footer(ParquetTableReader.parts(eventsPath).get(0)) : Map.of();
         ParquetTable validation = Files.isDirectory(results.resolve("validation"))
                 ? ParquetTableReader.read(results.resolve("validation")) : null;
+        ParquetTable model = Files.isDirectory(results.resolve("model"))
+                ? ParquetTableReader.read(results.resolve("model")) : null;
         return new ResultTables(results, thresholds, bins, bands, limits, eventsPath, events, eventsMetadata,
-                exposurePath, validation);
+                exposurePath, validation, model);
     }
 
     private static ParquetTable table(Path results, String name, String producer) {

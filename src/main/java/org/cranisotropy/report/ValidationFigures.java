@@ -116,14 +116,22 @@ final class ValidationFigures {
         ChartKit.addLine(p, 2, "median", x, p50, ChartKit.MEDIAN, 1.2f, null);
         ChartKit.addLine(p, 3, "observed", x, TableRows.values(l, "ul_delta_neyman", grid), ChartKit.DATA, 1.6f, null);
         ChartKit.addLine(p, 4, "vela", x, TableRows.values(l, "ul_delta_neyman_vela", grid), ChartKit.MARKER, 1.1f, null);
-        java.util.List<org.cranisotropy.model.VelaDipole.Point> model = org.cranisotropy.model.VelaDipole.defaults()
-                .scan(x[0], x[x.length - 1], 80);
-        ChartKit.addLine(p, 5, "model", model.stream().mapToDouble(org.cranisotropy.model.VelaDipole.Point::energyGev)
-                .toArray(), model.stream().mapToDouble(org.cranisotropy.model.VelaDipole.Point::delta).toArray(),
-                ChartKit.REFERENCE, 2.0f, null);
+        int[] vela = charts.modelRows("grid", "threshold_gev");
+        int[] curve = charts.modelRows("energy", "emin_gev");
+        if (vela.length > 0) {
+            ChartKit.addLine(p, 5, "model", TableRows.values(t.model(), "threshold_gev", vela),
+                    TableRows.values(t.model(), "delta_pred", vela), ChartKit.REFERENCE, 2.0f, null);
+            ChartKit.addLine(p, 6, "model at E", TableRows.values(t.model(), "emin_gev", curve),
+                    TableRows.values(t.model(), "delta_pred", curve), ChartKit.REFERENCE, 0.8f, null);
+        }
         ((org.jfree.chart.axis.LogAxis) p.getRangeAxis()).setRange(Math.max(1e-4, min(p50) / 20), 4);
         List<LegendItem> items = new ArrayList<>(List.of(ChartKit.lineItem("observed, random directions", ChartKit.DATA,
-                1.6f), ChartKit.lineItem("Vela SNR model (cra model vela, at energy E)", ChartKit.REFERENCE, 2.0f),
+                1.6f)));
+        if (vela.length > 0) {
+            items.add(ChartKit.lineItem("Vela model, predicted for each threshold", ChartKit.REFERENCE, 2.0f));
+            items.add(ChartKit.lineItem("Vela model at energy E (reference)", ChartKit.REFERENCE, 0.8f));
+        }
+        items.addAll(List.of(
                 ChartKit.lineItem("observed, dipole towards Vela", ChartKit.MARKER, 1.1f),
                 ChartKit.lineItem("expected (isotropic skies): median", ChartKit.MEDIAN, 1.2f),
                 ChartKit.fillItem("expected: 1\u03c3 band", ChartKit.BAND1),
@@ -136,12 +144,18 @@ final class ValidationFigures {
                 + "the Neyman limit over the isotropic validation skies. An observed limit below the band is a downward "
                 + "fluctuation (a limit stronger than the data can usually set); above it, an excess. A Neyman "
                 + "limit can be 0 (a delta below what isotropy gives in 95 % of skies): a lower band edge of 0 is "
-                + "drawn at a tenth of the median, which the log axis cannot show. The Vela model (`cra model vela` "
-                + "with its defaults) is its dipole at energy E, drawn against thresholds for orientation only: a "
-                + "threshold's delta is a flux-weighted mean over all energies above it.";
-        List<String> q = List.of("SELECT threshold_gev, ul_delta_neyman, ul_delta_neyman_vela, ul_expected_p02275, "
-                + "ul_expected_p15865, ul_expected_p50, ul_expected_p84135, ul_expected_p97725 FROM "
-                + charts.table("limits") + " WHERE kind = 'grid' ORDER BY threshold_gev");
+                + "drawn at a tenth of the median, which the log axis cannot show. "
+                + (vela.length > 0 ? "The Vela model (model/, section Vela model): thick, the dipole it gives each "
+                        + "threshold's corrected delta (the flux-weighted mean of delta(E) above the threshold), which a "
+                        + "limit below it excludes; thin, its dipole at energy E for reference."
+                        : "No model/ table: `cra model vela --results DIR` adds the Vela model's predictions.");
+        List<String> q = new ArrayList<>(List.of("SELECT threshold_gev, ul_delta_neyman, ul_delta_neyman_vela, "
+                + "ul_expected_p02275, ul_expected_p15865, ul_expected_p50, ul_expected_p84135, ul_expected_p97725 FROM "
+                + charts.table("limits") + " WHERE kind = 'grid' ORDER BY threshold_gev"));
+        if (vela.length > 0) {
+            q.add("SELECT scan, emin_gev, delta_pred FROM " + charts.table("model")
+                    + " WHERE scan IN ('grid', 'energy') ORDER BY scan, emin_gev");
+        }
         return new Figure("validation_expected_limits", "Observed vs expected limits", caption, q, ChartFigures.WIDTH,
                 ChartFigures.HEIGHT, c::draw);
     }

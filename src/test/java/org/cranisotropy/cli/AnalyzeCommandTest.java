@@ -180,7 +180,10 @@ class AnalyzeCommandTest {
                 && !r.out().contains("exposure/ holds") && !r.out().contains("FROM events"), r.out());
         r = AlmCommandTest.run("run", "--config", conf.toString());
         assertEquals(0, r.code(), r.err());
-        for (String step : new String[] {"analyze", "simulate", "limits"}) {
+        // the last step wrote the Vela model's predictions for the run's selections
+        assertTrue(Files.isDirectory(out.resolve("model")) && r.out().contains("model/ (the Vela model's predictions)"),
+                r.out());
+        for (String step : new String[] {"analyze", "simulate", "limits", "model"}) {
             assertTrue(r.err().contains("cra run: " + step + " is up to date"), r.err());
         }
 

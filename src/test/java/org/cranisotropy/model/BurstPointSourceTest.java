@@ -55,7 +55,7 @@ class BurstPointSourceTest {
     /** (c) No particles above the cooling energy 1/(b0 t); some just below. */
     @Test
     void coolingCutOff() {
-        BurstPointSource s = BurstPointSource.vela();
+        BurstPointSource s = (BurstPointSource) VelaParameters.ICRC_2019.burst().source();
         double ecool = s.coolingEnergyGev();
         assertEquals(1.0 / (1.4e-16 * s.ageS()), ecool, 1e-9 * ecool);
         assertTrue(s.density(0.99 * ecool) > 0);
@@ -70,8 +70,9 @@ class BurstPointSourceTest {
     /** The normalisation: int_1GeV^inf E Q(E) dE = W; for gamma = 2 it is Q0 E1(1/Ecut), E1(1e-4) = 8.63322470... */
     @Test
     void normalisationToTotalEnergy() {
-        BurstPointSource s = BurstPointSource.vela();
-        double wGev = BurstPointSource.DEFAULT_TOTAL_ENERGY_ERG * BurstPointSource.ERG_GEV;
+        BurstPointSource s = new BurstPointSource(DiffusionCoefficient.SEED_001, EnergyLoss.DEFAULT, 0.29, 11.0, 2.0,
+                1e4, 2.5e47, 1.0);
+        double wGev = 2.5e47 * BurstPointSource.ERG_GEV;
         // E1(x) = -gamma_Euler - ln x + x - x^2/4 + ... for small x
         double x = 1e-4;
         double e1 = -0.5772156649015329 - Math.log(x) + x - x * x / 4.0 + x * x * x / 18.0;
@@ -80,9 +81,11 @@ class BurstPointSourceTest {
 
     @Test
     void rejectsBadValues() {
-        assertThrows(IllegalArgumentException.class, () -> BurstPointSource.vela(-0.29, 11));
-        assertThrows(IllegalArgumentException.class, () -> BurstPointSource.vela(0.29, 0));
+        assertThrows(IllegalArgumentException.class, () -> VelaParameters.ICRC_2019.at(-0.29, 11));
+        assertThrows(IllegalArgumentException.class, () -> VelaParameters.ICRC_2019.at(0.29, 0));
         assertThrows(IllegalArgumentException.class, () -> new EnergyLoss(-1e-16));
-        assertThrows(IllegalArgumentException.class, () -> BurstPointSource.vela().density(-1));
+        BurstPointSource s = (BurstPointSource) VelaParameters.ICRC_2019.burst().source();
+        assertThrows(IllegalArgumentException.class, () -> s.density(-1));
+        assertThrows(IllegalArgumentException.class, () -> s.density(1000, 0));
     }
 }

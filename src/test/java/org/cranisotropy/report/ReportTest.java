@@ -72,6 +72,10 @@ class ReportTest {
         assertEquals(0, v.code(), v.err());
         Run l = cra("limits", "--results", results.toString(), "--master", "local[1]", "--quiet");
         assertEquals(0, l.code(), l.err());
+        Run m = cra("model", "vela", "--results", results.toString(), "--quiet", "--measured",
+                Path.of(System.getProperty("cra.projectDir", ".")).resolve("conf/measured/electron-spectrum.csv")
+                        .toString());
+        assertEquals(0, m.code(), m.err());
     }
 
     @Test
@@ -127,6 +131,10 @@ class ReportTest {
         assertTrue(sql.contains("FROM parquet.`" + results + "/bands` WHERE kind = 'grid' AND corrected"), sql);
         assertTrue(sql.contains("WHERE kind = 'every_event' AND NOT corrected"), sql);
         assertTrue(html.contains("within 2 deg of a source"), "catalogue association count");
+        // the Vela model of model/: its predictions on the figures, the excess over the measured total as a line
+        assertTrue(html.contains("<p>Warning: the Vela flux exceeds the measured total ("), "excess line");
+        assertTrue(html.contains("the flux-weighted mean of delta(E) over the selection"), "Vela caption");
+        assertTrue(sql.contains("FROM parquet.`" + results + "/model` WHERE kind IN ('threshold', 'bin')"), sql);
     }
 
     @Test
