@@ -385,6 +385,7 @@ final class ChartFigures {
         for (double v : TableRows.values(l, "ul_delta_lr", bins)) {
             yMax = v > 0 && Double.isFinite(v) ? Math.max(yMax, v) : yMax;
         }
+        double predMin = Double.POSITIVE_INFINITY; // the lowest prediction at the run's thresholds and bins
         String modelText;
         List<String> q = new ArrayList<>(List.of(
                 "SELECT threshold_gev, ul_delta_fermi2010 FROM " + table("limits") + " WHERE kind = 'grid' ORDER BY threshold_gev",
@@ -411,6 +412,7 @@ final class ChartFigures {
             for (int[] rows : new int[][] {mGrid, mBins}) {
                 for (double v : TableRows.values(m, "delta_pred", rows)) {
                     yMax = v > 0 && Double.isFinite(v) ? Math.max(yMax, v) : yMax;
+                    predMin = v > 0 && Double.isFinite(v) ? Math.min(predMin, v) : predMin;
                 }
             }
             modelText = String.format(Locale.ROOT, "The Vela SNR as an e+e- source (`cra model vela`, %s; %s): its "
@@ -428,8 +430,10 @@ final class ChartFigures {
             modelText = "No model/ table in the results directory: `cra model vela --results DIR` writes the Vela "
                     + "predictions for the run's thresholds and bins (cra run does).";
         }
-        // the model falls steeply at low energies: show three decades below the lowest limit
-        yAxis.setRange(Math.min(yMin, 1.0) / 1000, yMax * 2);
+        // the range follows the limits and the predictions at the run's thresholds and bins (not the model curve,
+        // which falls steeply towards its low-energy end): at most two decades below the lowest limit
+        double low = Math.min(Math.min(yMin, 1.0), predMin);
+        yAxis.setRange(Math.max(low / 1.5, Math.min(yMin, 1.0) / 100), yMax * 2);
         JFreeChart c = ChartKit.chart("Expected Vela dipole vs the 95 % CL upper limits", p,
                 ChartKit.legend(items.toArray(new LegendItem[0])));
         String caption = modelText + " Against it the run's limits vs threshold (line) and per energy bin (bars); "
