@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.cranisotropy.io.ParquetTableWriter;
 import org.cranisotropy.io.ParquetTableWriter.Kind;
+import org.cranisotropy.io.Tables;
 
 /**
  * The outputs of the data step: {@code measured_thresholds/} (kind, threshold_gev, corrected,
@@ -28,30 +29,30 @@ public final class MeasuredTables {
             java.util.function.Consumer<java.util.function.Consumer<ThresholdRow>> more, List<BinRow> bins,
             Map<String, String> metadata) {
         ParquetTableWriter t = new ParquetTableWriter()
-                .column("kind", Kind.STRING)
-                .column("threshold_gev", Kind.DOUBLE)
-                .column("corrected", Kind.BOOLEAN);
+                .column(Tables.KIND, Kind.STRING)
+                .column(Tables.THRESHOLD_GEV, Kind.DOUBLE)
+                .column(Tables.CORRECTED, Kind.BOOLEAN);
         measurementColumns(t);
         ParquetTableWriter b = new ParquetTableWriter()
-                .column("emin_gev", Kind.DOUBLE)
-                .column("emax_gev", Kind.DOUBLE)
-                .column("corrected", Kind.BOOLEAN);
+                .column(Tables.EMIN_GEV, Kind.DOUBLE)
+                .column(Tables.EMAX_GEV, Kind.DOUBLE)
+                .column(Tables.CORRECTED, Kind.BOOLEAN);
         measurementColumns(b);
         for (BinRow r : bins) {
             b.row(concat(new Object[] {r.eminGev(), r.emaxGev(), r.corrected()}, r.m()));
         }
-        try (ParquetTableWriter.Streaming s = t.open(outDir.resolve("measured_thresholds"), metadata)) {
+        try (ParquetTableWriter.Streaming s = t.open(outDir.resolve(Tables.MEASURED_THRESHOLDS), metadata)) {
             for (ThresholdRow r : thresholds) {
                 s.row(concat(new Object[] {r.kind(), r.thresholdGev(), r.corrected()}, r.m()));
             }
             more.accept(r -> s.row(concat(new Object[] {r.kind(), r.thresholdGev(), r.corrected()}, r.m())));
             s.commit();
         }
-        b.write(outDir.resolve("measured_bins"), metadata);
+        b.write(outDir.resolve(Tables.MEASURED_BINS), metadata);
     }
 
     private static void measurementColumns(ParquetTableWriter w) {
-        w.column("n_events", Kind.LONG)
+        w.column(Tables.N_EVENTS, Kind.LONG)
                 .column("c0", Kind.DOUBLE)
                 .column("c1", Kind.DOUBLE)
                 .column("c2", Kind.DOUBLE)

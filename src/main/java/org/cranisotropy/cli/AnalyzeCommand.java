@@ -17,6 +17,7 @@ import org.cranisotropy.events.EventSample;
 import org.cranisotropy.exposure.ExposureCube;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.cranisotropy.io.Tables;
 
 /** {@code cra analyze}: the data step on an event file and exposure maps. */
 @Command(
@@ -83,7 +84,7 @@ final class AnalyzeCommand implements Runnable {
             o.printf("%7.1f GeV %10d %9.5f %9.5f %9.2f %9.2f%n", c.thresholdGev(), c.m().nEvents(), c.m().delta(),
                     r.m().delta(), c.m().dipoleLDeg(), c.m().dipoleBDeg());
         }
-        o.printf("wrote %s and %s%n", out.resolve("measured_thresholds"), out.resolve("measured_bins"));
+        o.printf("wrote %s and %s%n", out.resolve(Tables.MEASURED_THRESHOLDS), out.resolve(Tables.MEASURED_BINS));
         log.printf("timing: read+prepare %.2f s, standard+grid %.2f s, every-event scan and its writing %.2f s, "
                 + "bins+write %.2f s%n",
                 (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9);

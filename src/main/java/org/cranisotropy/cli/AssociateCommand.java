@@ -18,6 +18,7 @@ import org.cranisotropy.io.ParquetTableWriter.Kind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.cranisotropy.io.Tables;
 
 /** {@code cra associate}: high-energy events against gamma-ray source positions (method.md section 7). */
 @Command(
@@ -142,8 +143,8 @@ final class AssociateCommand implements Runnable {
             ev.row(e.row(), e.energyGev(), e.eventClass().name(), e.lDeg(), e.bDeg(), e.nearestSource(),
                     e.distanceDeg(), e.associated());
         }
-        ParquetTableWriter sum = new ParquetTableWriter().column("emin_gev", Kind.DOUBLE).column("radius_deg", Kind.DOUBLE)
-                .column("n_events", Kind.INT).column("n_sources", Kind.INT).column("k", Kind.INT)
+        ParquetTableWriter sum = new ParquetTableWriter().column(Tables.EMIN_GEV, Kind.DOUBLE).column("radius_deg", Kind.DOUBLE)
+                .column(Tables.N_EVENTS, Kind.INT).column("n_sources", Kind.INT).column("k", Kind.INT)
                 .column("expected", Kind.DOUBLE).column("expected_error", Kind.DOUBLE).column("p_value", Kind.DOUBLE)
                 .column("skies", Kind.INT).column("seed", Kind.LONG).column("placement", Kind.STRING);
         sum.row(emin, radius, r.events().size(), cat.sources().size(), r.k(), r.expected(), r.expectedError(),

@@ -14,6 +14,7 @@ import org.cranisotropy.io.ParquetTableWriter.Kind;
 import org.cranisotropy.sky.GalacticFrame;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.cranisotropy.io.Tables;
 
 /** {@code cra generate}: a CALET-like event set drawn from the exposure (the embedded default data). */
 @Command(
@@ -66,7 +67,7 @@ final class GenerateCommand implements Runnable {
         if (d.length != 3) {
             throw new IllegalArgumentException("--dipole takes AMP,L_DEG,B_DEG (got " + d.length + " values)");
         }
-        Path exposureDir = exposure != null ? exposure : out.resolve("exposure");
+        Path exposureDir = exposure != null ? exposure : out.resolve(Tables.EXPOSURE);
         if (exposure == null && !Files.exists(exposureDir.resolve("manifest.csv"))) {
             spec.commandLine().getErr().println("cra generate: " + exposureDir + " is missing; running cra exposure first");
             ExposureCommand.build(conf, out, master, spec.commandLine().getErr(), spec.commandLine().getErr());
@@ -93,13 +94,13 @@ final class GenerateCommand implements Runnable {
             w.row(events.id()[i], events.energyGev()[i], events.lDeg()[i], events.bDeg()[i], radec[0], radec[1],
                     events.eventClass()[i].name(), events.timeMjd()[i]);
         }
-        w.write(out.resolve("events"), RunConfig.metadata("generate", conf, Map.of(
+        w.write(out.resolve(Tables.EVENTS), RunConfig.metadata("generate", conf, Map.of(
                 "cra.seed", Long.toString(s), "cra.events", Integer.toString(n),
                 "cra.dipole", d[0] + "," + d[1] + "," + d[2], "cra.exposure", exposureDir.toString(),
                 "cra.time_unit", "MJD (UTC)")));
         PrintWriter o = spec.commandLine().getOut();
         o.printf("generated %d events (seed %d, dipole %.3g toward l %.1f, b %.1f) in %.1f s; wrote %s%n", n, s, d[0],
-                d[1], d[2], (System.nanoTime() - t0) / 1e9, out.resolve("events"));
+                d[1], d[2], (System.nanoTime() - t0) / 1e9, out.resolve(Tables.EVENTS));
         o.flush();
     }
 }

@@ -9,6 +9,7 @@ import org.cranisotropy.spark.LimitsJob;
 import org.cranisotropy.spark.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.cranisotropy.io.Tables;
 
 /** {@code cra limits}: the driver step over the measured tables and the Monte Carlo bands. */
 @Command(
@@ -64,7 +65,7 @@ final class LimitsCommand implements Runnable {
         o.println("Thresholds (exposure corrected): delta against the isotropic band, local p-value, 95 % CL upper limits");
         o.println("(Fermi-LAT 2010" + (neyman ? "; Neyman from cra validate, random directions and Vela" : "")
                 + ") and the median expected limit of " + (neyman ? "the Neyman construction" : "Fermi-LAT 2010") + ":");
-        o.printf("%-8s %9s %7s %8s %19s %8s %8s%s %8s%n", "kind", "E>=GeV", "N", "delta", "band 1sigma", "p", "UL",
+        o.printf("%-8s %9s %7s %8s %19s %8s %8s%s %8s%n", Tables.KIND, "E>=GeV", "N", "delta", "band 1sigma", "p", "UL",
                 neyman ? String.format("%8s %8s", "UL ney", "UL vela") : "", "UL exp");
         for (LimitsJob.LimitRow r : rows) {
             if (r.kind().equals("standard") || (all && r.kind().equals("grid"))) {

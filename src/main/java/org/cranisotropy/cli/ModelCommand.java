@@ -17,6 +17,7 @@ import org.cranisotropy.model.VelaParameters;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.cranisotropy.io.Tables;
 
 /** {@code cra model}: expected anisotropy from source models (method.md section 7). */
 @Command(
@@ -171,7 +172,7 @@ final class ModelCommand implements Runnable {
                 extra.put("cra.measured_spectrum", measured.toString());
                 extra.put("cra.model", Json.write(parametersJson(parameters)).replaceAll("\\s+", ""));
                 extra.put("cra.model_excess", excess.map(x -> excessText(x, measured.toString())).orElse("none"));
-                VelaPredictions.write(predictions, results.resolve("model"), RunConfig.metadata("model vela", null,
+                VelaPredictions.write(predictions, results.resolve(Tables.MODEL), RunConfig.metadata("model vela", null,
                         extra));
             }
             if (quiet) {
@@ -207,11 +208,11 @@ final class ModelCommand implements Runnable {
                     for (VelaPredictions.Row r : predictions) {
                         if (!r.kind().equals("energy")) {
                             Map<String, Object> m = new LinkedHashMap<>();
-                            m.put("kind", r.kind());
+                            m.put(Tables.KIND, r.kind());
                             m.put("scan", r.scan());
-                            m.put("threshold_gev", Double.isNaN(r.thresholdGev()) ? null : r.thresholdGev());
-                            m.put("emin_gev", r.eminGev());
-                            m.put("emax_gev", r.emaxGev());
+                            m.put(Tables.THRESHOLD_GEV, Double.isNaN(r.thresholdGev()) ? null : r.thresholdGev());
+                            m.put(Tables.EMIN_GEV, r.eminGev());
+                            m.put(Tables.EMAX_GEV, r.emaxGev());
                             m.put("delta_pred", r.deltaPred());
                             m.put("delta_pred_counts", r.deltaPredCounts());
                             m.put("share", r.share());

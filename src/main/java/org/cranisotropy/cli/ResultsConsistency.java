@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.cranisotropy.io.BadInputException;
 import org.cranisotropy.io.ParquetTable;
 import org.cranisotropy.io.ParquetTableReader;
+import org.cranisotropy.io.Tables;
 
 /**
  * Whether the measured tables and the bands of a results directory belong to one analysis: the same
@@ -28,12 +29,12 @@ final class ResultsConsistency {
      * were made.
      */
     static Map<String, String> check(Path results) {
-        ParquetTable measured = ParquetTableReader.read(results.resolve("measured_thresholds"));
-        ParquetTable measuredBins = ParquetTableReader.read(results.resolve("measured_bins"));
-        ParquetTable bands = ParquetTableReader.read(results.resolve("bands"));
+        ParquetTable measured = ParquetTableReader.read(results.resolve(Tables.MEASURED_THRESHOLDS));
+        ParquetTable measuredBins = ParquetTableReader.read(results.resolve(Tables.MEASURED_BINS));
+        ParquetTable bands = ParquetTableReader.read(results.resolve(Tables.BANDS));
         List<String> problems = new ArrayList<>();
         for (String kind : new String[] {"standard", "grid"}) {
-            compare(kind + " thresholds (GeV)", values(measured, kind, "threshold_gev"), values(bands, kind, "threshold_gev"),
+            compare(kind + " thresholds (GeV)", values(measured, kind, Tables.THRESHOLD_GEV), values(bands, kind, Tables.THRESHOLD_GEV),
                     problems);
         }
         compare("bins (GeV)", bins(measuredBins, null), bins(bands, "bin"), problems);
@@ -50,7 +51,7 @@ final class ResultsConsistency {
         }
         // validation/ (cra validate) must belong to the same analysis and sample recipe: its belts and expected
         // limits would otherwise be those of another configuration
-        java.nio.file.Path validationDir = results.resolve("validation");
+        java.nio.file.Path validationDir = results.resolve(Tables.VALIDATION);
         ParquetTable validation = java.nio.file.Files.isDirectory(validationDir)
                 ? ParquetTableReader.read(validationDir) : null;
         if (validation != null) {
@@ -94,8 +95,8 @@ final class ResultsConsistency {
     /** The distinct values of a column over the exposure-corrected rows of one kind. */
     private static TreeSet<Double> values(ParquetTable t, String kind, String column) {
         TreeSet<Double> out = new TreeSet<>();
-        String[] kinds = t.text("kind");
-        double[] corrected = t.numeric("corrected");
+        String[] kinds = t.text(Tables.KIND);
+        double[] corrected = t.numeric(Tables.CORRECTED);
         double[] v = t.numeric(column);
         for (int i = 0; i < t.rows(); i++) {
             if (corrected[i] != 0 && kinds[i].equals(kind)) {
@@ -108,10 +109,10 @@ final class ResultsConsistency {
     /** The distinct (emin, emax) of the exposure-corrected rows (of one kind, or all when kind is null). */
     private static TreeSet<String> bins(ParquetTable t, String kind) {
         TreeSet<String> out = new TreeSet<>();
-        String[] kinds = kind == null ? null : t.text("kind");
-        double[] corrected = t.numeric("corrected");
-        double[] lo = t.numeric("emin_gev");
-        double[] hi = t.numeric("emax_gev");
+        String[] kinds = kind == null ? null : t.text(Tables.KIND);
+        double[] corrected = t.numeric(Tables.CORRECTED);
+        double[] lo = t.numeric(Tables.EMIN_GEV);
+        double[] hi = t.numeric(Tables.EMAX_GEV);
         for (int i = 0; i < t.rows(); i++) {
             if (corrected[i] != 0 && (kinds == null || kinds[i].equals(kind))) {
                 out.add(String.format(Locale.ROOT, "%g-%g", lo[i], hi[i]));

@@ -13,6 +13,7 @@ import java.util.List;
 import org.cranisotropy.io.Sha256;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.cranisotropy.io.Tables;
 
 /**
  * {@code cra run}: the whole chain (exposure, generate, analyze, simulate, validate, limits, model) from one run
@@ -57,8 +58,8 @@ final class RunCommand implements Runnable {
         String samples = Long.toString(run.getLong("samples"));
         String seed = Long.toString(run.getLong("seed"));
         String cfg = config.toString();
-        Path exposureDir = exposure.isEmpty() ? out.resolve("exposure") : Path.of(exposure);
-        Path eventsPath = events.isEmpty() ? out.resolve("events") : Path.of(events);
+        Path exposureDir = exposure.isEmpty() ? out.resolve(Tables.EXPOSURE) : Path.of(exposure);
+        Path eventsPath = events.isEmpty() ? out.resolve(Tables.EVENTS) : Path.of(events);
         PrintWriter err = spec.commandLine().getErr();
 
         if (exposure.isEmpty()) {
@@ -71,26 +72,26 @@ final class RunCommand implements Runnable {
                     "generate", "--config", cfg, "--out", out.toString(), "--exposure", exposureDir.toString());
         }
         String inputs = fingerprintOf(eventsPath) + maps + section(conf, "cra.analysis");
-        step(out, "analyze", inputs, List.of(out.resolve("measured_thresholds"), out.resolve("measured_bins")),
+        step(out, "analyze", inputs, List.of(out.resolve(Tables.MEASURED_THRESHOLDS), out.resolve(Tables.MEASURED_BINS)),
                 "analyze", "--events", eventsPath.toString(), "--exposure", exposureDir.toString(), "--out",
                 out.toString(), "--config", cfg);
-        step(out, "simulate", inputs + section(conf, "cra.simulation") + samples + "/" + seed, List.of(out.resolve("samples"), out.resolve("bands")),
+        step(out, "simulate", inputs + section(conf, "cra.simulation") + samples + "/" + seed, List.of(out.resolve(Tables.SAMPLES), out.resolve(Tables.BANDS)),
                 "simulate", "--events", eventsPath.toString(), "--exposure", exposureDir.toString(), "--out",
                 out.toString(), "--samples", samples, "--seed", seed, "--master", master, "--config", cfg);
         long skies = run.getLong("validate-skies");
         String validated = "";
         if (skies > 0) {
             step(out, "validate", fingerprintOf(out.resolve(".cra-steps/simulate")) + skies + "/" + seed,
-                    List.of(out.resolve("validation")), "validate", "--config", cfg, "--results", out.toString(),
+                    List.of(out.resolve(Tables.VALIDATION)), "validate", "--config", cfg, "--results", out.toString(),
                     "--skies", Long.toString(skies), "--seed", seed, "--master", master);
             validated = fingerprintOf(out.resolve(".cra-steps/validate"));
         }
         step(out, "limits", fingerprintOf(out.resolve(".cra-steps/analyze")) + fingerprintOf(out.resolve(".cra-steps/simulate"))
-                + validated, List.of(out.resolve("limits")), "limits", "--results", out.toString(), "--master", master,
+                + validated, List.of(out.resolve(Tables.LIMITS)), "limits", "--results", out.toString(), "--master", master,
                 "--quiet");
         Path measured = Path.of(run.getString("measured-spectrum"));
         step(out, "model", fingerprintOf(out.resolve(".cra-steps/analyze")) + maps + fingerprintOf(measured),
-                List.of(out.resolve("model")), "model", "vela", "--results", out.toString(), "--measured",
+                List.of(out.resolve(Tables.MODEL)), "model", "vela", "--results", out.toString(), "--measured",
                 measured.toString(), "--quiet");
         err.flush();
         summary(spec.commandLine().getOut(), out);
@@ -98,10 +99,10 @@ final class RunCommand implements Runnable {
 
     /** The standard-threshold limits, where the tables are, and example queries that work on them. */
     static void summary(PrintWriter o, Path out) {
-        org.cranisotropy.events.RawTable t = org.cranisotropy.events.EventFileReader.readTable(out.resolve("limits"));
-        String[] kind = t.text("kind");
-        double[] thr = t.numeric("threshold_gev");
-        double[] n = t.numeric("n_events");
+        org.cranisotropy.events.RawTable t = org.cranisotropy.events.EventFileReader.readTable(out.resolve(Tables.LIMITS));
+        String[] kind = t.text(Tables.KIND);
+        double[] thr = t.numeric(Tables.THRESHOLD_GEV);
+        double[] n = t.numeric(Tables.N_EVENTS);
         double[] delta = t.numeric("delta");
         double[] lo = t.numeric("band_p15865");
         double[] hi = t.numeric("band_p84135");
@@ -126,10 +127,10 @@ final class RunCommand implements Runnable {
         }
         String d = out.toString();
         // events/ and exposure/ are in OUT only when the run made them (not with cra.run.events / .exposure)
-        boolean events = Files.isDirectory(out.resolve("events"));
-        boolean exposure = Files.isDirectory(out.resolve("exposure"));
-        boolean validation = Files.isDirectory(out.resolve("validation"));
-        boolean model = Files.isDirectory(out.resolve("model"));
+        boolean events = Files.isDirectory(out.resolve(Tables.EVENTS));
+        boolean exposure = Files.isDirectory(out.resolve(Tables.EXPOSURE));
+        boolean validation = Files.isDirectory(out.resolve(Tables.VALIDATION));
+        boolean model = Files.isDirectory(out.resolve(Tables.MODEL));
         o.printf("%nThe result tables (Parquet) are in %s/: %smeasured_thresholds/ measured_bins/ samples/ "
                 + "(partitioned by chunk and kind) bands/ %slimits/%s;%n%s`cra limits --results %s --all` prints every "
                 + "threshold.%n", d, events ? "events/ " : "", validation ? "validation/ " : "",

@@ -16,6 +16,7 @@ import org.cranisotropy.spark.SimulateJob;
 import org.cranisotropy.spark.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.cranisotropy.io.Tables;
 
 /** {@code cra simulate}: the isotropic Monte Carlo bands on Spark. */
 @Command(
@@ -122,7 +123,7 @@ final class SimulateCommand implements Runnable {
             if (r.reusedSamples() > 0) {
                 o.printf("resumed: %d samples reused from the interrupted run%n", r.reusedSamples());
             }
-            o.printf("wrote %s and %s%n", out.resolve("samples"), out.resolve("bands"));
+            o.printf("wrote %s and %s%n", out.resolve(Tables.SAMPLES), out.resolve(Tables.BANDS));
             o.flush();
         } finally {
             spark.stop();

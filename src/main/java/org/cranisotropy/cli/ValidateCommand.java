@@ -33,6 +33,7 @@ import org.cranisotropy.validation.ValidationSpec;
 import org.cranisotropy.validation.ValidationSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.cranisotropy.io.Tables;
 
 /** {@code cra validate}: coverage, calibration, recovery and power of the run's limits and p-values. */
 @Command(
@@ -117,8 +118,8 @@ final class ValidateCommand implements Runnable {
         Config run = conf.getConfig("cra.run");
         Path out = results != null ? results : Path.of(run.getString("out"));
         String sparkMaster = master != null ? master : run.getString("master");
-        Path eventsPath = run.getString("events").isEmpty() ? out.resolve("events") : Path.of(run.getString("events"));
-        Path exposurePath = run.getString("exposure").isEmpty() ? out.resolve("exposure")
+        Path eventsPath = run.getString("events").isEmpty() ? out.resolve(Tables.EVENTS) : Path.of(run.getString("events"));
+        Path exposurePath = run.getString("exposure").isEmpty() ? out.resolve(Tables.EXPOSURE)
                 : Path.of(run.getString("exposure"));
         for (String t : new String[] {"samples", "bands"}) {
             if (!Files.isDirectory(out.resolve(t))) {
@@ -133,14 +134,14 @@ final class ValidateCommand implements Runnable {
         ScanPlan plan = new ScanPlan(prepared, settings.standardThresholds(), grid, settings.binEdgesGev());
         List<ValidationSummary.Selection> selections = selections(plan);
 
-        Map<String, String> bandsFooter = footer(out.resolve("bands"));
+        Map<String, String> bandsFooter = footer(out.resolve(Tables.BANDS));
         MonteCarloOptions options = options(bandsFooter, out);
         double[] noise = noise(prepared, plan);
         long t0 = System.nanoTime();
-        IsotropicReference reference = new IsotropicReference(SimulateJob.sampleDeltas(out.resolve("samples"), selections));
+        IsotropicReference reference = new IsotropicReference(SimulateJob.sampleDeltas(out.resolve(Tables.SAMPLES), selections));
         err.printf(Locale.ROOT, "validate: %d isotropic samples read as the p-value reference in %.1f s%n",
                 reference.samples(), (System.nanoTime() - t0) / 1e9);
-        double[] ladder = amplitudes != null ? withZero(amplitudes) : defaultLadder(out.resolve("bands"));
+        double[] ladder = amplitudes != null ? withZero(amplitudes) : defaultLadder(out.resolve(Tables.BANDS));
         List<ValidationSpec.Direction> dirs = directions(directions == null ? List.of("random", "vela") : directions);
         SimulationSpec simulation = new SimulationSpec(events, eventsPath.toString(), cube, settings.selection(),
                 settings.standardThresholds(), grid, settings.binEdgesGev(), 0L, options);
@@ -170,7 +171,7 @@ final class ValidateCommand implements Runnable {
         }
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%d skies in %.1f s (%.1f skies/s); wrote %s%n", r.skies(), r.seconds(),
-                r.skies() / r.seconds(), out.resolve("validation"));
+                r.skies() / r.seconds(), out.resolve(Tables.VALIDATION));
         if (r.reusedSkies() > 0) {
             o.printf("resumed: %d skies reused from the interrupted run%n", r.reusedSkies());
         }
@@ -269,7 +270,7 @@ final class ValidateCommand implements Runnable {
             return new MonteCarloOptions(MonteCarloOptions.Energies.DATA, null, poisson);
         }
         if (spectrum == null) {
-            throw new BadInputException(out.resolve("bands") + ": footer has no cra.spectrum (made by an older cra "
+            throw new BadInputException(out.resolve(Tables.BANDS) + ": footer has no cra.spectrum (made by an older cra "
                     + "simulate?); run cra simulate again");
         }
         return new MonteCarloOptions(MonteCarloOptions.Energies.SPECTRUM, BrokenPowerLaw.parse(spectrum), poisson);
@@ -294,7 +295,7 @@ final class ValidateCommand implements Runnable {
     static double[] defaultLadder(Path bands) {
         ParquetTable t = ParquetTableReader.read(bands);
         double[] p50 = t.numeric("delta_p50");
-        double[] corrected = t.numeric("corrected");
+        double[] corrected = t.numeric(Tables.CORRECTED);
         double k = Math.sqrt(3) / Fermi2010UpperLimit.at95().uStar();
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;

@@ -19,6 +19,7 @@ import org.cranisotropy.io.ParquetTableWriter;
 import org.cranisotropy.io.ParquetTableWriter.Kind;
 import org.cranisotropy.model.SelectionDipole;
 import org.cranisotropy.model.VelaDipole;
+import org.cranisotropy.io.Tables;
 
 /**
  * The Vela model's predictions for the selections of a results directory (method.md section 7): its standard
@@ -51,9 +52,9 @@ final class VelaPredictions {
         EnergyBinning binning = cube.binning();
 
         TreeSet<Double> edges = new TreeSet<>();
-        String[] kind = thresholds.text("kind");
-        double[] th = thresholds.numeric("threshold_gev");
-        double[] corrected = thresholds.numeric("corrected");
+        String[] kind = thresholds.text(Tables.KIND);
+        double[] th = thresholds.numeric(Tables.THRESHOLD_GEV);
+        double[] corrected = thresholds.numeric(Tables.CORRECTED);
         List<Object[]> selections = new ArrayList<>();
         for (String want : new String[] {"standard", "grid"}) {
             TreeSet<Double> seen = new TreeSet<>();
@@ -67,9 +68,9 @@ final class VelaPredictions {
                 edges.add(e);
             }
         }
-        double[] lo = bins.numeric("emin_gev");
-        double[] hi = bins.numeric("emax_gev");
-        double[] binCorrected = bins.numeric("corrected");
+        double[] lo = bins.numeric(Tables.EMIN_GEV);
+        double[] hi = bins.numeric(Tables.EMAX_GEV);
+        double[] binCorrected = bins.numeric(Tables.CORRECTED);
         java.util.TreeMap<Double, Double> binEdges = new java.util.TreeMap<>();
         for (int i = 0; i < bins.rows(); i++) {
             if (binCorrected[i] == 1.0) {
@@ -128,8 +129,8 @@ final class VelaPredictions {
 
     /** Writes the rows as DIR/model/ with the footer metadata. */
     static void write(List<Row> rows, Path dir, Map<String, String> metadata) {
-        ParquetTableWriter w = new ParquetTableWriter().column("kind", Kind.STRING).column("scan", Kind.STRING)
-                .column("threshold_gev", Kind.DOUBLE).column("emin_gev", Kind.DOUBLE).column("emax_gev", Kind.DOUBLE)
+        ParquetTableWriter w = new ParquetTableWriter().column(Tables.KIND, Kind.STRING).column("scan", Kind.STRING)
+                .column(Tables.THRESHOLD_GEV, Kind.DOUBLE).column(Tables.EMIN_GEV, Kind.DOUBLE).column(Tables.EMAX_GEV, Kind.DOUBLE)
                 .column("delta_pred", Kind.DOUBLE).column("delta_pred_counts", Kind.DOUBLE)
                 .column("share", Kind.DOUBLE).column("vela_over_measured_max", Kind.DOUBLE)
                 .column("delta_source", Kind.DOUBLE).column("e3j_vela", Kind.DOUBLE)

@@ -127,7 +127,7 @@ public final class ExposureFiles {
                     double[] m = cube.map(k, c);
                     for (int p = 0; p < m.length; p++) {
                         w.write(groups.newGroup().append("class", c.name()).append("bin", k)
-                                .append("emin_gev", b.lower(k)).append("emax_gev", b.upper(k))
+                                .append(Tables.EMIN_GEV, b.lower(k)).append(Tables.EMAX_GEV, b.upper(k))
                                 .append("pixel", p).append("exposure", m[p]));
                     }
                 }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.cranisotropy.io.Tables;
 
 /**
  * The isotropic bands of a Monte Carlo: the values of every {@link #QUANTITIES band quantity} gathered per
@@ -27,8 +28,8 @@ public final class BandReduction {
      * The columns the bands need from the samples' rows, in this order: the selection (threshold_gev, emin_gev,
      * emax_gev, corrected as 1/0; NaN where a column does not apply), delta, C1, C2, C3, C0 and n_events.
      */
-    public static final String[] COLUMNS = {"threshold_gev", "emin_gev", "emax_gev", "corrected", "delta", "c1", "c2",
-        "c3", "c0", "n_events"};
+    public static final String[] COLUMNS = {Tables.THRESHOLD_GEV, Tables.EMIN_GEV, Tables.EMAX_GEV, Tables.CORRECTED, "delta", "c1", "c2",
+        "c3", "c0", Tables.N_EVENTS};
 
     /** The selection a band belongs to (threshold or bin, with or without exposure correction; null: n/a). */
     public record Key(String kind, Double thresholdGev, Double eminGev, Double emaxGev, boolean corrected)

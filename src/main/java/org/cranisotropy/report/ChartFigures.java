@@ -14,6 +14,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.cranisotropy.io.Tables;
 
 /**
  * The chart figures of the report (JFreeChart): dipole amplitude against threshold with the isotropic bands,
@@ -40,23 +41,23 @@ final class ChartFigures {
     }
 
     private static String flag(boolean corrected) {
-        return corrected ? "corrected" : "NOT corrected";
+        return corrected ? Tables.CORRECTED : "NOT corrected";
     }
 
     // ---- figure 1 -------------------------------------------------------------------------------------------
 
     Figure dipoleVsThreshold(boolean corrected) {
         ParquetTable m = t.thresholds();
-        int[] every = TableRows.select(m, "every_event", corrected, "threshold_gev");
+        int[] every = TableRows.select(m, "every_event", corrected, Tables.THRESHOLD_GEV);
         String curveKind = every.length > 0 ? "every_event" : "grid";
         if (every.length == 0) {
-            every = TableRows.require(m, "grid", corrected, "threshold_gev");
+            every = TableRows.require(m, "grid", corrected, Tables.THRESHOLD_GEV);
         }
-        double[][] curve = Decimation.logM4(TableRows.values(m, "threshold_gev", every),
+        double[][] curve = Decimation.logM4(TableRows.values(m, Tables.THRESHOLD_GEV, every),
                 TableRows.values(m, "delta", every), WIDTH);
-        int[] std = TableRows.select(m, "standard", corrected, "threshold_gev");
-        int[] band = TableRows.require(t.bands(), "grid", corrected, "threshold_gev");
-        double[] bx = TableRows.values(t.bands(), "threshold_gev", band);
+        int[] std = TableRows.select(m, "standard", corrected, Tables.THRESHOLD_GEV);
+        int[] band = TableRows.require(t.bands(), "grid", corrected, Tables.THRESHOLD_GEV);
+        double[] bx = TableRows.values(t.bands(), Tables.THRESHOLD_GEV, band);
         double[] p50 = TableRows.values(t.bands(), "delta_p50", band);
         double[] hi1 = TableRows.values(t.bands(), "delta_p84135", band);
         double[] hi2 = TableRows.values(t.bands(), "delta_p97725", band);
@@ -67,7 +68,7 @@ final class ChartFigures {
         ChartKit.addBand(p, 1, BAND1, bx, p50, TableRows.values(t.bands(), "delta_p15865", band), hi1, ChartKit.BAND1);
         ChartKit.addLine(p, 2, "median", bx, p50, ChartKit.MEDIAN, 1.2f, null);
         ChartKit.addLine(p, 3, "data", curve[0], curve[1], ChartKit.DATA, 1.1f, null);
-        ChartKit.addMarkers(p, 4, "standard", TableRows.values(m, "threshold_gev", std), TableRows.values(m, "delta", std),
+        ChartKit.addMarkers(p, 4, "standard", TableRows.values(m, Tables.THRESHOLD_GEV, std), TableRows.values(m, "delta", std),
                 ChartKit.MARKER, ChartKit.diamond(5));
         String dataLabel = curveKind.equals("every_event") ? "data, every event's energy as threshold"
                 : "data, grid thresholds";
@@ -75,16 +76,16 @@ final class ChartFigures {
                 ChartKit.markerItem("data, standard thresholds", ChartKit.MARKER, ChartKit.diamond(5)),
                 ChartKit.lineItem("isotropic median", ChartKit.MEDIAN, 1.5f), ChartKit.fillItem(BAND1, ChartKit.BAND1),
                 ChartKit.fillItem(BAND2, ChartKit.BAND2)));
-        int[] vela = corrected ? modelRows("grid", "threshold_gev") : new int[0];
+        int[] vela = corrected ? modelRows("grid", Tables.THRESHOLD_GEV) : new int[0];
         if (vela.length > 0) {
-            ChartKit.addLine(p, 5, "vela", TableRows.values(t.model(), "threshold_gev", vela),
+            ChartKit.addLine(p, 5, "vela", TableRows.values(t.model(), Tables.THRESHOLD_GEV, vela),
                     TableRows.values(t.model(), "delta_pred", vela), VELA, 1.8f, null);
             items.add(2, ChartKit.lineItem("Vela model, predicted for each threshold", VELA, 1.8f));
         }
         JFreeChart c = ChartKit.chart("Dipole amplitude vs threshold energy, " + (corrected ? "with" : "without")
                 + " exposure correction", p, ChartKit.legend(items.toArray(new LegendItem[0])));
 
-        int[] grid = TableRows.select(m, "grid", corrected, "threshold_gev");
+        int[] grid = TableRows.select(m, "grid", corrected, Tables.THRESHOLD_GEV);
         double[] gd = TableRows.values(m, "delta", grid);
         int above1 = 0;
         int above2 = 0;
@@ -115,16 +116,16 @@ final class ChartFigures {
                     + "threshold, the amplitude of its sky's dipole without the statistical noise that the band shows.";
         }
         List<String> q = new ArrayList<>(List.of(
-                "SELECT threshold_gev, delta FROM " + table("measured_thresholds") + " WHERE kind = '" + curveKind
+                "SELECT threshold_gev, delta FROM " + table(Tables.MEASURED_THRESHOLDS) + " WHERE kind = '" + curveKind
                         + "' AND " + flag(corrected) + " ORDER BY threshold_gev",
-                "SELECT threshold_gev, n_events, delta, dipole_l_deg, dipole_b_deg FROM " + table("measured_thresholds")
+                "SELECT threshold_gev, n_events, delta, dipole_l_deg, dipole_b_deg FROM " + table(Tables.MEASURED_THRESHOLDS)
                         + " WHERE kind = 'standard' AND " + flag(corrected) + " ORDER BY threshold_gev",
                 "SELECT threshold_gev, n_samples, delta_p02275, delta_p15865, delta_p50, delta_p84135, delta_p97725 FROM "
-                        + table("bands") + " WHERE kind = 'grid' AND " + flag(corrected) + " ORDER BY threshold_gev"));
+                        + table(Tables.BANDS) + " WHERE kind = 'grid' AND " + flag(corrected) + " ORDER BY threshold_gev"));
         if (vela.length > 0) {
-            q.add("SELECT threshold_gev, delta_pred FROM " + table("model") + " WHERE scan = 'grid' ORDER BY threshold_gev");
+            q.add("SELECT threshold_gev, delta_pred FROM " + table(Tables.MODEL) + " WHERE scan = 'grid' ORDER BY threshold_gev");
         }
-        return new Figure("delta_threshold_" + (corrected ? "corrected" : "uncorrected"),
+        return new Figure("delta_threshold_" + (corrected ? Tables.CORRECTED : "uncorrected"),
                 "Dipole amplitude vs threshold energy, " + (corrected ? "with" : "without") + " exposure correction",
                 caption, q, WIDTH, HEIGHT, c::draw);
     }
@@ -133,13 +134,13 @@ final class ChartFigures {
 
     Figure upperLimits(List<OverlayLimits> overlays) {
         ParquetTable l = t.limits();
-        int[] grid = TableRows.require(l, "grid", null, "threshold_gev");
-        int[] std = TableRows.select(l, "standard", null, "threshold_gev");
+        int[] grid = TableRows.require(l, "grid", null, Tables.THRESHOLD_GEV);
+        int[] std = TableRows.select(l, "standard", null, Tables.THRESHOLD_GEV);
         XYPlot p = ChartKit.plot(ChartKit.logAxis(ChartKit.ENERGY_THRESHOLD),
                 ChartKit.logAxis("95 % CL upper limit on \u03b4"));
-        ChartKit.addLine(p, 0, "grid", TableRows.values(l, "threshold_gev", grid),
+        ChartKit.addLine(p, 0, "grid", TableRows.values(l, Tables.THRESHOLD_GEV, grid),
                 TableRows.values(l, "ul_delta_fermi2010", grid), ChartKit.DATA, 1.6f, null);
-        ChartKit.addMarkers(p, 1, "standard", TableRows.values(l, "threshold_gev", std),
+        ChartKit.addMarkers(p, 1, "standard", TableRows.values(l, Tables.THRESHOLD_GEV, std),
                 TableRows.values(l, "ul_delta_fermi2010", std), ChartKit.MARKER, ChartKit.diamond(5));
         List<LegendItem> items = new ArrayList<>(List.of(
                 ChartKit.lineItem("this run, Fermi-LAT 2010 method, grid thresholds", ChartKit.DATA, 1.6f),
@@ -163,7 +164,7 @@ final class ChartFigures {
                 + "and the standard thresholds (markers). "
                 + (overlays.isEmpty() ? "No overlay given (--overlay FILE adds limits from a CSV energy_gev,ul,label)."
                         : "Overlaid from " + files + " (as supplied by the user, not checked).");
-        List<String> q = List.of("SELECT kind, threshold_gev, delta, ul_delta_fermi2010 FROM " + table("limits")
+        List<String> q = List.of("SELECT kind, threshold_gev, delta, ul_delta_fermi2010 FROM " + table(Tables.LIMITS)
                 + " WHERE kind IN ('grid', 'standard') ORDER BY kind, threshold_gev");
         return new Figure("upper_limits", "95 % CL upper limit vs threshold energy (Fermi-LAT 2010 method)", caption, q,
                 WIDTH, HEIGHT, c::draw);
@@ -173,7 +174,7 @@ final class ChartFigures {
 
     /** The limit rows of the energy bins, ordered by emin. */
     int[] binRows() {
-        return TableRows.require(t.limits(), "bin", null, "emin_gev");
+        return TableRows.require(t.limits(), "bin", null, Tables.EMIN_GEV);
     }
 
     static void addBinned(XYPlot p, int index, String name, double[] emin, double[] emax, double[] ul, Color colour,
@@ -203,8 +204,8 @@ final class ChartFigures {
     Figure binnedLimits(List<PublishedBinLimits> published) {
         ParquetTable l = t.limits();
         int[] bins = binRows();
-        double[] emin = TableRows.values(l, "emin_gev", bins);
-        double[] emax = TableRows.values(l, "emax_gev", bins);
+        double[] emin = TableRows.values(l, Tables.EMIN_GEV, bins);
+        double[] emax = TableRows.values(l, Tables.EMAX_GEV, bins);
         double[] neyman = TableRows.values(l, "ul_delta_neyman", bins);
         boolean withNeyman = java.util.Arrays.stream(neyman).anyMatch(v -> !Double.isNaN(v));
         XYPlot p = ChartKit.plot(ChartKit.logAxis(ChartKit.ENERGY_BIN), ChartKit.logAxis("95 % CL upper limit on \u03b4"));
@@ -233,7 +234,7 @@ final class ChartFigures {
                             : "its bins differ from the run's, and so do the data set's size and exposure: compare the "
                             + "trend, not bin for bin (conf/fermi2017-bins.conf runs the demo in its bins)"));
         }
-        int[] vela = modelRows("bin", "emin_gev");
+        int[] vela = modelRows("bin", Tables.EMIN_GEV);
         if (vela.length > 0) {
             // predictions far below every limit would stretch the axis over decades: those are left out
             double floor = Double.POSITIVE_INFINITY;
@@ -256,8 +257,8 @@ final class ChartFigures {
                     hidden++;
                 }
             }
-            addBinned(p, 20, "vela", TableRows.values(t.model(), "emin_gev", vela),
-                    TableRows.values(t.model(), "emax_gev", vela), predicted, VELA, ChartKit.square(2.5));
+            addBinned(p, 20, "vela", TableRows.values(t.model(), Tables.EMIN_GEV, vela),
+                    TableRows.values(t.model(), Tables.EMAX_GEV, vela), predicted, VELA, ChartKit.square(2.5));
             items.add(ChartKit.lineMarkerItem("Vela model, predicted for each bin", VELA, ChartKit.square(2.5)));
             compared.append(String.format(Locale.ROOT, " Purple: the dipole the Vela model (section Vela model) gives "
                     + "the corrected delta of each bin%s.", hidden == 0 ? "" : String.format(Locale.ROOT, "; %d bin%s "
@@ -275,10 +276,10 @@ final class ChartFigures {
                 bins.length, withNeyman ? ", and the Neyman limit built from the injected skies of cra validate" : "")
                 + compared;
         List<String> q = new ArrayList<>(List.of("SELECT emin_gev, emax_gev, sqrt(emin_gev * emax_gev) AS e_center_gev, "
-                + "n_events, delta, c1_rel, cn, ul_delta_lr, ul_delta_fermi2010, ul_delta_neyman FROM " + table("limits")
+                + "n_events, delta, c1_rel, cn, ul_delta_lr, ul_delta_fermi2010, ul_delta_neyman FROM " + table(Tables.LIMITS)
                 + " WHERE kind = 'bin' ORDER BY emin_gev"));
         if (vela.length > 0) {
-            q.add("SELECT emin_gev, emax_gev, delta_pred FROM " + table("model") + " WHERE kind = 'bin' ORDER BY emin_gev");
+            q.add("SELECT emin_gev, emax_gev, delta_pred FROM " + table(Tables.MODEL) + " WHERE kind = 'bin' ORDER BY emin_gev");
         }
         return new Figure("binned_limits", "Binned upper limits", caption, q, WIDTH, HEIGHT,
                 c::draw);
@@ -288,14 +289,14 @@ final class ChartFigures {
 
     Figure quadrupoleOctupole(boolean corrected) {
         ParquetTable m = t.thresholds();
-        int[] grid = TableRows.require(m, "grid", corrected, "threshold_gev");
-        int[] band = TableRows.require(t.bands(), "grid", corrected, "threshold_gev");
-        double[] gx = TableRows.values(m, "threshold_gev", grid);
-        double[] bx = TableRows.values(t.bands(), "threshold_gev", band);
+        int[] grid = TableRows.require(m, "grid", corrected, Tables.THRESHOLD_GEV);
+        int[] band = TableRows.require(t.bands(), "grid", corrected, Tables.THRESHOLD_GEV);
+        double[] gx = TableRows.values(m, Tables.THRESHOLD_GEV, grid);
+        double[] bx = TableRows.values(t.bands(), Tables.THRESHOLD_GEV, band);
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(ChartKit.logAxis(ChartKit.ENERGY_THRESHOLD));
         combined.setGap(8);
-        int[] other = TableRows.select(t.bands(), "grid", !corrected, "threshold_gev");
-        double[] ox = TableRows.values(t.bands(), "threshold_gev", other);
+        int[] other = TableRows.select(t.bands(), "grid", !corrected, Tables.THRESHOLD_GEV);
+        double[] ox = TableRows.values(t.bands(), Tables.THRESHOLD_GEV, other);
         String otherName = "isotropic median " + (corrected ? "without" : "with") + " correction (reference)";
         StringBuilder counts = new StringBuilder();
         double[] c0 = TableRows.values(m, "c0", grid);
@@ -350,12 +351,12 @@ final class ChartFigures {
                         : "Without correction the exposure's quadrupole shape raises C2 in data and samples alike, "
                         + "above the level of the corrected analysis at low thresholds (many events).");
         List<String> q = List.of(
-                "SELECT threshold_gev, c2 / c0 AS c2_c0, c3 / c0 AS c3_c0 FROM " + table("measured_thresholds")
+                "SELECT threshold_gev, c2 / c0 AS c2_c0, c3 / c0 AS c3_c0 FROM " + table(Tables.MEASURED_THRESHOLDS)
                         + " WHERE kind = 'grid' AND " + flag(corrected) + " ORDER BY threshold_gev",
                 "SELECT corrected, threshold_gev, c2_c0_p02275, c2_c0_p15865, c2_c0_p50, c2_c0_p84135, c2_c0_p97725, "
-                        + "c3_c0_p02275, c3_c0_p15865, c3_c0_p50, c3_c0_p84135, c3_c0_p97725 FROM " + table("bands")
+                        + "c3_c0_p02275, c3_c0_p15865, c3_c0_p50, c3_c0_p84135, c3_c0_p97725 FROM " + table(Tables.BANDS)
                         + " WHERE kind = 'grid' ORDER BY corrected, threshold_gev");
-        return new Figure("c2_c3_" + (corrected ? "corrected" : "uncorrected"), "C2/C0 and C3/C0 vs threshold energy, "
+        return new Figure("c2_c3_" + (corrected ? Tables.CORRECTED : "uncorrected"), "C2/C0 and C3/C0 vs threshold energy, "
                 + (corrected ? "with" : "without") + " exposure correction", caption, q, WIDTH, 640, c::draw);
     }
 
@@ -363,14 +364,14 @@ final class ChartFigures {
 
     Figure velaModel() {
         ParquetTable l = t.limits();
-        int[] grid = TableRows.require(l, "grid", null, "threshold_gev");
+        int[] grid = TableRows.require(l, "grid", null, Tables.THRESHOLD_GEV);
         int[] bins = binRows();
-        double[] emin = TableRows.values(l, "emin_gev", bins);
-        double[] emax = TableRows.values(l, "emax_gev", bins);
+        double[] emin = TableRows.values(l, Tables.EMIN_GEV, bins);
+        double[] emax = TableRows.values(l, Tables.EMAX_GEV, bins);
         LogAxis yAxis = ChartKit.logAxis("Dipole amplitude \u03b4");
         XYPlot p = ChartKit.plot(ChartKit.logAxis("Energy: threshold (Fermi-2010 limit) or bin (binned limits) (GeV)"),
                 yAxis);
-        ChartKit.addLine(p, 0, "fermi2010", TableRows.values(l, "threshold_gev", grid),
+        ChartKit.addLine(p, 0, "fermi2010", TableRows.values(l, Tables.THRESHOLD_GEV, grid),
                 TableRows.values(l, "ul_delta_fermi2010", grid), ChartKit.DATA, 1.5f, null);
         addBinned(p, 1, "lr", emin, emax, TableRows.values(l, "ul_delta_lr", bins), ChartKit.SERIES[2], ChartKit.circle(4));
         List<LegendItem> items = new ArrayList<>(List.of(
@@ -388,22 +389,22 @@ final class ChartFigures {
         double predMin = Double.POSITIVE_INFINITY; // the lowest prediction at the run's thresholds and bins
         String modelText;
         List<String> q = new ArrayList<>(List.of(
-                "SELECT threshold_gev, ul_delta_fermi2010 FROM " + table("limits") + " WHERE kind = 'grid' ORDER BY threshold_gev",
-                "SELECT emin_gev, emax_gev, ul_delta_lr FROM " + table("limits")
+                "SELECT threshold_gev, ul_delta_fermi2010 FROM " + table(Tables.LIMITS) + " WHERE kind = 'grid' ORDER BY threshold_gev",
+                "SELECT emin_gev, emax_gev, ul_delta_lr FROM " + table(Tables.LIMITS)
                         + " WHERE kind = 'bin' ORDER BY emin_gev"));
         if (t.model() != null) {
             ParquetTable m = t.model();
-            int[] curve = modelRows("energy", "emin_gev");
-            int[] mGrid = modelRows("grid", "threshold_gev");
-            int[] mStd = modelRows("standard", "threshold_gev");
-            int[] mBins = modelRows("bin", "emin_gev");
-            ChartKit.addLine(p, 3, "vela energy", TableRows.values(m, "emin_gev", curve),
+            int[] curve = modelRows("energy", Tables.EMIN_GEV);
+            int[] mGrid = modelRows("grid", Tables.THRESHOLD_GEV);
+            int[] mStd = modelRows("standard", Tables.THRESHOLD_GEV);
+            int[] mBins = modelRows("bin", Tables.EMIN_GEV);
+            ChartKit.addLine(p, 3, "vela energy", TableRows.values(m, Tables.EMIN_GEV, curve),
                     TableRows.values(m, "delta_pred", curve), VELA, 1.0f, null);
-            ChartKit.addLine(p, 4, "vela thresholds", TableRows.values(m, "threshold_gev", mGrid),
+            ChartKit.addLine(p, 4, "vela thresholds", TableRows.values(m, Tables.THRESHOLD_GEV, mGrid),
                     TableRows.values(m, "delta_pred", mGrid), ChartKit.MARKER, 2.2f, null);
-            ChartKit.addMarkers(p, 5, "vela standard", TableRows.values(m, "threshold_gev", mStd),
+            ChartKit.addMarkers(p, 5, "vela standard", TableRows.values(m, Tables.THRESHOLD_GEV, mStd),
                     TableRows.values(m, "delta_pred", mStd), ChartKit.MARKER, ChartKit.diamond(5));
-            addBinned(p, 6, "vela bins", TableRows.values(m, "emin_gev", mBins), TableRows.values(m, "emax_gev", mBins),
+            addBinned(p, 6, "vela bins", TableRows.values(m, Tables.EMIN_GEV, mBins), TableRows.values(m, Tables.EMAX_GEV, mBins),
                     TableRows.values(m, "delta_pred", mBins), ChartKit.MARKER, ChartKit.square(3));
             items.add(0, ChartKit.lineItem("Vela prediction vs threshold (grid; diamonds: standard)", ChartKit.MARKER,
                     2.2f));
@@ -423,9 +424,9 @@ final class ChartFigures {
                     modelParameters(), m.metadata().getOrDefault("cra.measured_spectrum", "measured spectrum"),
                     excessSentence());
             q.add("SELECT scan, threshold_gev, emin_gev, emax_gev, delta_pred, delta_pred_counts, share FROM "
-                    + table("model") + " WHERE kind IN ('threshold', 'bin') ORDER BY scan, emin_gev");
+                    + table(Tables.MODEL) + " WHERE kind IN ('threshold', 'bin') ORDER BY scan, emin_gev");
             q.add("SELECT emin_gev AS e_gev, delta_source, share, delta_pred AS delta, e3j_vela, e3j_measured FROM "
-                    + table("model") + " WHERE kind = 'energy' ORDER BY emin_gev");
+                    + table(Tables.MODEL) + " WHERE kind = 'energy' ORDER BY emin_gev");
         } else {
             modelText = "No model/ table in the results directory: `cra model vela --results DIR` writes the Vela "
                     + "predictions for the run's thresholds and bins (cra run does).";

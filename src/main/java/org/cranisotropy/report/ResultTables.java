@@ -7,6 +7,7 @@ import org.cranisotropy.events.EventSample;
 import org.cranisotropy.io.BadInputException;
 import org.cranisotropy.io.ParquetTable;
 import org.cranisotropy.io.ParquetTableReader;
+import org.cranisotropy.io.Tables;
 
 /**
  * The tables of a results directory that the report draws: measured_thresholds, measured_bins, bands,
@@ -33,10 +34,10 @@ public record ResultTables(Path results, ParquetTable thresholds, ParquetTable b
         boolean parquet = Files.isDirectory(eventsPath) || eventsPath.toString().endsWith(".parquet");
         Map<String, String> eventsMetadata = parquet
                 ? ParquetTableReader.footer(ParquetTableReader.parts(eventsPath).get(0)) : Map.of();
-        ParquetTable validation = Files.isDirectory(results.resolve("validation"))
-                ? ParquetTableReader.read(results.resolve("validation")) : null;
-        ParquetTable model = Files.isDirectory(results.resolve("model"))
-                ? ParquetTableReader.read(results.resolve("model")) : null;
+        ParquetTable validation = Files.isDirectory(results.resolve(Tables.VALIDATION))
+                ? ParquetTableReader.read(results.resolve(Tables.VALIDATION)) : null;
+        ParquetTable model = Files.isDirectory(results.resolve(Tables.MODEL))
+                ? ParquetTableReader.read(results.resolve(Tables.MODEL)) : null;
         return new ResultTables(results, thresholds, bins, bands, limits, eventsPath, events, eventsMetadata,
                 exposurePath, validation, model);
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.cranisotropy.io.ParquetTableReader;
+import org.cranisotropy.io.Tables;
 
 /**
  * What the report page says about the run, all from the Parquet footer metadata the run wrote
@@ -42,7 +43,7 @@ public record RunInfo(String version, String created, String config, String mcSe
 
     /** The footer of the first Parquet file under samples/ (partitioned directories), if any. */
     private static Optional<Map<String, String>> samplesFooter(Path results) {
-        Path samples = results.resolve("samples");
+        Path samples = results.resolve(Tables.SAMPLES);
         if (!Files.isDirectory(samples)) {
             return Optional.empty();
         }

@@ -13,6 +13,7 @@ import org.cranisotropy.io.ParquetTable;
 import org.cranisotropy.model.BurstPointSource;
 import org.cranisotropy.sky.GalacticFrame;
 import org.cranisotropy.sky.HealpixGrid;
+import org.cranisotropy.io.Tables;
 
 /**
  * The Mollweide sky figures: event counts, exposure and relative intensity of the selected events above the
@@ -51,21 +52,21 @@ final class SkyFigures {
 
     Dipole dipole() {
         ParquetTable m = t.thresholds();
-        int[] std = TableRows.require(m, "standard", true, "threshold_gev");
+        int[] std = TableRows.require(m, "standard", true, Tables.THRESHOLD_GEV);
         int i = std[0];
-        double thr = m.numeric("threshold_gev")[i];
+        double thr = m.numeric(Tables.THRESHOLD_GEV)[i];
         double delta = m.numeric("delta")[i];
-        int[] band = TableRows.select(t.bands(), "standard", true, "threshold_gev");
+        int[] band = TableRows.select(t.bands(), "standard", true, Tables.THRESHOLD_GEV);
         double sigma = Double.NaN;
         String from = "";
         for (int j : band) {
-            if (t.bands().numeric("threshold_gev")[j] == thr) {
+            if (t.bands().numeric(Tables.THRESHOLD_GEV)[j] == thr) {
                 sigma = t.bands().numeric("delta_p50")[j] / MAXWELL_MEDIAN;
                 from = "the isotropic band (delta_p50 / 1.5382)";
             }
         }
         if (!(sigma > 0)) {
-            sigma = Math.sqrt(3.0 / m.numeric("n_events")[i]);
+            sigma = Math.sqrt(3.0 / m.numeric(Tables.N_EVENTS)[i]);
             from = "sqrt(3/N) (no band row at this threshold)";
         }
         // after cra validate: the 68 % angle between measured and injected directions at the validated amplitude
@@ -73,10 +74,10 @@ final class SkyFigures {
         double radius = Math.toDegrees(sigma / delta);
         ParquetTable l = t.limits();
         if (l.has("direction_r68_deg")) {
-            int[] rows = TableRows.select(l, "standard", null, "threshold_gev");
+            int[] rows = TableRows.select(l, "standard", null, Tables.THRESHOLD_GEV);
             for (int j : rows) {
                 double r68 = l.numeric("direction_r68_deg")[j];
-                if (l.numeric("threshold_gev")[j] == thr && r68 > 0) {
+                if (l.numeric(Tables.THRESHOLD_GEV)[j] == thr && r68 > 0) {
                     radius = r68;
                     from = "cra validate: the 68 % angle between measured and injected directions of skies with a "
                             + "dipole of about this amplitude (limits.direction_r68_deg)";
@@ -138,8 +139,8 @@ final class SkyFigures {
     /** The events table in Spark SQL: a Parquet path, or the view that {@link #eventsView()} creates. */
     private String eventsTable() {
         String p = t.eventsPath().toString();
-        if (t.eventsPath().equals(t.results().resolve("events"))) {
-            return sql.table("events");
+        if (t.eventsPath().equals(t.results().resolve(Tables.EVENTS))) {
+            return sql.table(Tables.EVENTS);
         }
         return isParquet() ? "parquet.`" + p + "`" : "events";
     }
@@ -150,7 +151,7 @@ final class SkyFigures {
 
     /** Statements that must run before the event queries (a view over a CSV event file), else none. */
     private List<String> eventsView() {
-        if (isParquet() || t.eventsPath().equals(t.results().resolve("events"))) {
+        if (isParquet() || t.eventsPath().equals(t.results().resolve(Tables.EVENTS))) {
             return List.of();
         }
         return List.of("CREATE OR REPLACE TEMPORARY VIEW events USING csv OPTIONS (path '" + t.eventsPath()
@@ -180,9 +181,9 @@ final class SkyFigures {
         String where = selectionWhere(d.thresholdGev());
         String selectSql = "SELECT l_deg, b_deg, energy_gev, event_class FROM " + eventsTable() + " WHERE " + where;
         String dipoleSql = "SELECT threshold_gev, n_events, delta, dipole_l_deg, dipole_b_deg FROM "
-                + sql.table("measured_thresholds") + " WHERE kind = 'standard' AND corrected ORDER BY threshold_gev LIMIT 1";
+                + sql.table(Tables.MEASURED_THRESHOLDS) + " WHERE kind = 'standard' AND corrected ORDER BY threshold_gev LIMIT 1";
         String sigmaSql = "SELECT threshold_gev, delta_p50, delta_p50 / " + String.format(Locale.ROOT, "%.6f", MAXWELL_MEDIAN)
-                + " AS sigma FROM " + sql.table("bands") + " WHERE kind = 'standard' AND corrected ORDER BY threshold_gev LIMIT 1";
+                + " AS sigma FROM " + sql.table(Tables.BANDS) + " WHERE kind = 'standard' AND corrected ORDER BY threshold_gev LIMIT 1";
         String exposureSql = "-- exposure per class, energy bin and pixel; the report sums the selected classes and "
                 + "interpolates in log E per event (as the analysis does)\nSELECT class, bin, emin_gev, emax_gev, pixel, "
                 + "exposure FROM parquet.`" + t.exposurePath() + "/exposure.parquet`";

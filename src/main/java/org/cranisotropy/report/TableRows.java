@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 import org.cranisotropy.io.BadInputException;
 import org.cranisotropy.io.ParquetTable;
+import org.cranisotropy.io.Tables;
 
 /** Row selections of the result tables: by kind and exposure-correction flag, ordered by an energy column. */
 final class TableRows {
@@ -15,8 +16,8 @@ final class TableRows {
      * null), sorted by {@code orderBy}.
      */
     static int[] select(ParquetTable t, String kind, Boolean corrected, String orderBy) {
-        String[] k = t.text("kind");
-        double[] c = corrected == null ? null : t.numeric("corrected");
+        String[] k = t.text(Tables.KIND);
+        double[] c = corrected == null ? null : t.numeric(Tables.CORRECTED);
         double[] key = t.numeric(orderBy);
         return IntStream.range(0, t.rows())
                 .filter(i -> k[i].equals(kind) && (c == null || (c[i] == 1.0) == corrected))

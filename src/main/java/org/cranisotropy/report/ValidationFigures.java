@@ -12,6 +12,7 @@ import org.jfree.chart.LegendItem;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.cranisotropy.io.Tables;
 
 /**
  * The figures of the validation section (from {@code validation/} of {@code cra validate} and the expected
@@ -34,7 +35,7 @@ final class ValidationFigures {
         this.t = t;
         this.v = t.validation();
         this.charts = charts;
-        this.kind = v.text("kind");
+        this.kind = v.text(Tables.KIND);
         this.direction = v.text("direction");
         this.method = v.text("method");
     }
@@ -87,7 +88,7 @@ final class ValidationFigures {
                 + "The Neyman limit is evaluated out of sample (its belt from the even-numbered skies, its coverage on "
                 + "the odd-numbered).", skies());
         List<String> q = List.of("SELECT method, delta_true, avg(coverage) AS mean_coverage, min(coverage) AS "
-                + "min_coverage FROM " + charts.table("validation") + " WHERE direction = 'random' AND kind <> 'grid' "
+                + "min_coverage FROM " + charts.table(Tables.VALIDATION) + " WHERE direction = 'random' AND kind <> 'grid' "
                 + "GROUP BY method, delta_true ORDER BY method, delta_true");
         return new Figure("validation_coverage", "Coverage of the limits", caption, q, ChartFigures.WIDTH,
                 ChartFigures.HEIGHT, c::draw);
@@ -105,8 +106,8 @@ final class ValidationFigures {
 
     Figure expectedLimits() {
         ParquetTable l = t.limits();
-        int[] grid = TableRows.require(l, "grid", null, "threshold_gev");
-        double[] x = TableRows.values(l, "threshold_gev", grid);
+        int[] grid = TableRows.require(l, "grid", null, Tables.THRESHOLD_GEV);
+        double[] x = TableRows.values(l, Tables.THRESHOLD_GEV, grid);
         double[] p50 = TableRows.values(l, "ul_expected_p50", grid);
         XYPlot p = ChartKit.plot(ChartKit.logAxis(ChartKit.ENERGY_THRESHOLD), ChartKit.logAxis("95 % CL upper limit on \u03b4"));
         ChartKit.addBand(p, 0, "2 sigma", x, p50, floor(TableRows.values(l, "ul_expected_p02275", grid), p50),
@@ -116,12 +117,12 @@ final class ValidationFigures {
         ChartKit.addLine(p, 2, "median", x, p50, ChartKit.MEDIAN, 1.2f, null);
         ChartKit.addLine(p, 3, "observed", x, TableRows.values(l, "ul_delta_neyman", grid), ChartKit.DATA, 1.6f, null);
         ChartKit.addLine(p, 4, "vela", x, TableRows.values(l, "ul_delta_neyman_vela", grid), ChartKit.MARKER, 1.1f, null);
-        int[] vela = charts.modelRows("grid", "threshold_gev");
-        int[] curve = charts.modelRows("energy", "emin_gev");
+        int[] vela = charts.modelRows("grid", Tables.THRESHOLD_GEV);
+        int[] curve = charts.modelRows("energy", Tables.EMIN_GEV);
         if (vela.length > 0) {
-            ChartKit.addLine(p, 5, "model", TableRows.values(t.model(), "threshold_gev", vela),
+            ChartKit.addLine(p, 5, "model", TableRows.values(t.model(), Tables.THRESHOLD_GEV, vela),
                     TableRows.values(t.model(), "delta_pred", vela), ChartKit.REFERENCE, 2.0f, null);
-            ChartKit.addLine(p, 6, "model at E", TableRows.values(t.model(), "emin_gev", curve),
+            ChartKit.addLine(p, 6, "model at E", TableRows.values(t.model(), Tables.EMIN_GEV, curve),
                     TableRows.values(t.model(), "delta_pred", curve), ChartKit.REFERENCE, 0.8f, null);
         }
         ((org.jfree.chart.axis.LogAxis) p.getRangeAxis()).setRange(Math.max(1e-4, min(p50) / 20), 4);
@@ -151,9 +152,9 @@ final class ValidationFigures {
                         : "No model/ table: `cra model vela --results DIR` adds the Vela model's predictions.");
         List<String> q = new ArrayList<>(List.of("SELECT threshold_gev, ul_delta_neyman, ul_delta_neyman_vela, "
                 + "ul_expected_p02275, ul_expected_p15865, ul_expected_p50, ul_expected_p84135, ul_expected_p97725 FROM "
-                + charts.table("limits") + " WHERE kind = 'grid' ORDER BY threshold_gev"));
+                + charts.table(Tables.LIMITS) + " WHERE kind = 'grid' ORDER BY threshold_gev"));
         if (vela.length > 0) {
-            q.add("SELECT scan, emin_gev, delta_pred FROM " + charts.table("model")
+            q.add("SELECT scan, emin_gev, delta_pred FROM " + charts.table(Tables.MODEL)
                     + " WHERE scan IN ('grid', 'energy') ORDER BY scan, emin_gev");
         }
         return new Figure("validation_expected_limits", "Observed vs expected limits", caption, q, ChartFigures.WIDTH,
@@ -176,7 +177,7 @@ final class ValidationFigures {
      */
     private Map<Double, List<double[]>> perStandardThreshold(String column) {
         double[] a = v.numeric("delta_true");
-        double[] thr = v.numeric("threshold_gev");
+        double[] thr = v.numeric(Tables.THRESHOLD_GEV);
         double[] c = v.numeric(column);
         Map<Double, List<double[]>> out = new TreeMap<>();
         for (int i = 0; i < v.rows(); i++) {
@@ -222,7 +223,7 @@ final class ValidationFigures {
                 + "measured value (delta is an amplitude, so noise adds to it). validation/ also gives the median and "
                 + "the spread (delta_rms).";
         List<String> q = List.of("SELECT threshold_gev, delta_true, delta_mean, delta_median, delta_rms FROM "
-                + charts.table("validation") + " WHERE kind = 'standard' AND direction = 'random' AND method = "
+                + charts.table(Tables.VALIDATION) + " WHERE kind = 'standard' AND direction = 'random' AND method = "
                 + "'ul_delta_fermi2010' AND delta_true > 0 ORDER BY threshold_gev, delta_true");
         return new Figure("validation_recovery", "Recovered vs injected amplitude", caption, q, ChartFigures.WIDTH,
                 ChartFigures.HEIGHT, c::draw);
@@ -241,7 +242,7 @@ final class ValidationFigures {
 
     Figure calibration() {
         double[] a = v.numeric("delta_true");
-        double[] thr = v.numeric("threshold_gev");
+        double[] thr = v.numeric(Tables.THRESHOLD_GEV);
         double[] f05 = v.numeric("frac_local_below_005");
         double[] f01 = v.numeric("frac_local_below_001");
         List<double[]> pts = new ArrayList<>();
@@ -279,7 +280,7 @@ final class ValidationFigures {
                 skies(), g05, g01);
         List<String> q = List.of("SELECT kind, threshold_gev, emin_gev, skies, ks_local, frac_local_below_005, "
                 + "frac_local_below_001, ks_global, frac_global_below_005, frac_global_below_001 FROM "
-                + charts.table("validation") + " WHERE delta_true = 0 AND direction = 'random' AND method = "
+                + charts.table(Tables.VALIDATION) + " WHERE delta_true = 0 AND direction = 'random' AND method = "
                 + "'ul_delta_fermi2010' ORDER BY kind, threshold_gev, emin_gev");
         return new Figure("validation_calibration", "Calibration of the p-values", caption, q, ChartFigures.WIDTH,
                 ChartFigures.HEIGHT, c::draw);
@@ -307,7 +308,7 @@ final class ValidationFigures {
                 + "that amplitude (limits/ gives it at the ladder amplitude nearest the measured delta, with the 95 % "
                 + "radius). An isotropic sky's direction is uniform: 68 % of it lies within ~104 deg of any point.";
         List<String> q = List.of("SELECT threshold_gev, delta_true, angle68_deg, angle95_deg FROM "
-                + charts.table("validation") + " WHERE kind = 'standard' AND direction = 'random' AND method = "
+                + charts.table(Tables.VALIDATION) + " WHERE kind = 'standard' AND direction = 'random' AND method = "
                 + "'ul_delta_fermi2010' AND delta_true > 0 ORDER BY threshold_gev, delta_true");
         return new Figure("validation_direction", "Direction error", caption, q, ChartFigures.WIDTH, ChartFigures.HEIGHT,
                 c::draw);

@@ -21,6 +21,7 @@ import org.cranisotropy.validation.IsotropicReference;
 import org.cranisotropy.validation.LimitMethod;
 import org.cranisotropy.validation.NeymanBelt;
 import org.cranisotropy.validation.ValidationSummary;
+import org.cranisotropy.io.Tables;
 
 /**
  * The driver step (method.md sections 6 and 7): joins the measured values (exposure corrected) with
@@ -52,11 +53,11 @@ public final class LimitsJob {
     }
 
     public static List<LimitRow> run(SparkSession spark, Path results, Map<String, String> metadata) {
-        Dataset<Row> thresholds = spark.read().parquet(results.resolve("measured_thresholds").toString())
-                .filter(col("corrected").and(col("kind").isin("standard", "grid")))
-                .orderBy(col("kind").desc(), col("threshold_gev"));
-        Dataset<Row> bins = spark.read().parquet(results.resolve("measured_bins").toString()).filter(col("corrected"))
-                .orderBy(col("emin_gev"));
+        Dataset<Row> thresholds = spark.read().parquet(results.resolve(Tables.MEASURED_THRESHOLDS).toString())
+                .filter(col(Tables.CORRECTED).and(col(Tables.KIND).isin("standard", "grid")))
+                .orderBy(col(Tables.KIND).desc(), col(Tables.THRESHOLD_GEV));
+        Dataset<Row> bins = spark.read().parquet(results.resolve(Tables.MEASURED_BINS).toString()).filter(col(Tables.CORRECTED))
+                .orderBy(col(Tables.EMIN_GEV));
         List<Row> measured = new ArrayList<>(thresholds.collectAsList());
         int nThresholds = measured.size();
         measured.addAll(bins.collectAsList());
@@ -65,22 +66,22 @@ public final class LimitsJob {
             Row m = measured.get(r);
             boolean bin = r >= nThresholds;
             ValidationSummary.Selection s = bin
-                    ? new ValidationSummary.Selection("bin", Double.NaN, m.getDouble(m.fieldIndex("emin_gev")),
-                            m.getDouble(m.fieldIndex("emax_gev")))
-                    : new ValidationSummary.Selection(m.getString(m.fieldIndex("kind")),
-                            m.getDouble(m.fieldIndex("threshold_gev")), Double.NaN, Double.NaN);
+                    ? new ValidationSummary.Selection("bin", Double.NaN, m.getDouble(m.fieldIndex(Tables.EMIN_GEV)),
+                            m.getDouble(m.fieldIndex(Tables.EMAX_GEV)))
+                    : new ValidationSummary.Selection(m.getString(m.fieldIndex(Tables.KIND)),
+                            m.getDouble(m.fieldIndex(Tables.THRESHOLD_GEV)), Double.NaN, Double.NaN);
             selections.add(s);
         }
         Map<String, Row> bands = new HashMap<>();
-        for (Row b : spark.read().parquet(results.resolve("bands").toString()).filter(col("corrected")).collectAsList()) {
-            String kind = b.getString(b.fieldIndex("kind"));
-            double at = kind.equals("bin") ? b.getDouble(b.fieldIndex("emin_gev")) : b.getDouble(b.fieldIndex("threshold_gev"));
+        for (Row b : spark.read().parquet(results.resolve(Tables.BANDS).toString()).filter(col(Tables.CORRECTED)).collectAsList()) {
+            String kind = b.getString(b.fieldIndex(Tables.KIND));
+            double at = kind.equals("bin") ? b.getDouble(b.fieldIndex(Tables.EMIN_GEV)) : b.getDouble(b.fieldIndex(Tables.THRESHOLD_GEV));
             bands.put(kind + ":" + at, b);
         }
 
         // the samples' deltas and directions per selection, for the p-values and the direction test
         int rows = selections.size();
-        double[][][] sampled = SimulateJob.sampleColumns(results.resolve("samples"), selections, "delta",
+        double[][][] sampled = SimulateJob.sampleColumns(results.resolve(Tables.SAMPLES), selections, "delta",
                 "dipole_l_deg", "dipole_b_deg");
         double[][] deltas = sampled[0];
         IsotropicReference reference = new IsotropicReference(deltas);
@@ -89,7 +90,7 @@ public final class LimitsJob {
             data[r] = measured.get(r).getDouble(measured.get(r).fieldIndex("delta"));
         }
         double globalP = reference.globalP(data);
-        Validation validation = Validation.read(results.resolve("validation"));
+        Validation validation = Validation.read(results.resolve(Tables.VALIDATION));
 
         double fermiFactor = Math.sqrt(3) / Fermi2010UpperLimit.at95().uStar();
         List<LimitRow> out = new ArrayList<>();
@@ -130,13 +131,13 @@ public final class LimitsJob {
             }
             double[] radius = validation == null ? new double[] {Double.NaN, Double.NaN} : validation.radius(SimulateJob.key(s), d);
             out.add(new LimitRow(s.kind(), s.thresholdGev(), s.eminGev(), s.emaxGev(),
-                    m.getLong(m.fieldIndex("n_events")), d, l, bdeg, band, reference.localP(r, d),
+                    m.getLong(m.fieldIndex(Tables.N_EVENTS)), d, l, bdeg, band, reference.localP(r, d),
                     LimitMethod.FERMI2010.ul(d, c1rel, cn),
                     bin ? c1rel : Double.NaN, bin ? cn : Double.NaN,
                     bin ? LimitMethod.LR.ul(d, c1rel, cn) : Double.NaN,
                     neyman, neymanVela, main, expected, angle, pDirection, radius[0], radius[1], globalP));
         }
-        write(out, results.resolve("limits"), metadata);
+        write(out, results.resolve(Tables.LIMITS), metadata);
         return out;
     }
 
@@ -149,12 +150,12 @@ public final class LimitsJob {
             if (!Files.isDirectory(dir)) {
                 return null;
             }
-            ParquetTable t = ParquetTableReader.read(dir, java.util.Set.of("kind", "direction", "method"));
-            String[] kind = t.text("kind");
+            ParquetTable t = ParquetTableReader.read(dir, java.util.Set.of(Tables.KIND, "direction", "method"));
+            String[] kind = t.text(Tables.KIND);
             String[] direction = t.text("direction");
             String[] method = t.text("method");
-            double[] th = t.numeric("threshold_gev");
-            double[] emin = t.numeric("emin_gev");
+            double[] th = t.numeric(Tables.THRESHOLD_GEV);
+            double[] emin = t.numeric(Tables.EMIN_GEV);
             double[] a = t.numeric("delta_true");
             double[] q05 = t.numeric("neyman_belt_delta");
             double[][] ul = {t.numeric("ul_p02275"), t.numeric("ul_p15865"), t.numeric("ul_p50"),
@@ -208,8 +209,8 @@ public final class LimitsJob {
 
     private static void write(List<LimitRow> rows, Path dir, Map<String, String> metadata) {
         ParquetTableWriter w = new ParquetTableWriter()
-                .column("kind", Kind.STRING).column("threshold_gev", Kind.DOUBLE).column("emin_gev", Kind.DOUBLE)
-                .column("emax_gev", Kind.DOUBLE).column("n_events", Kind.LONG).column("delta", Kind.DOUBLE)
+                .column(Tables.KIND, Kind.STRING).column(Tables.THRESHOLD_GEV, Kind.DOUBLE).column(Tables.EMIN_GEV, Kind.DOUBLE)
+                .column(Tables.EMAX_GEV, Kind.DOUBLE).column(Tables.N_EVENTS, Kind.LONG).column("delta", Kind.DOUBLE)
                 .column("dipole_l_deg", Kind.DOUBLE).column("dipole_b_deg", Kind.DOUBLE)
                 .column("band_p02275", Kind.DOUBLE).column("band_p15865", Kind.DOUBLE).column("band_p50", Kind.DOUBLE)
                 .column("band_p84135", Kind.DOUBLE).column("band_p97725", Kind.DOUBLE).column("p_value", Kind.DOUBLE)

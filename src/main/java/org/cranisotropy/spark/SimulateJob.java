@@ -31,6 +31,7 @@ import org.cranisotropy.montecarlo.BandReduction;
 import org.cranisotropy.montecarlo.SampleBlock;
 import org.cranisotropy.montecarlo.SampleMeasurements;
 import org.cranisotropy.montecarlo.SimulationSpec;
+import org.cranisotropy.io.Tables;
 
 /**
  * The isotropic Monte Carlo on Spark (method.md section 5), a thin plan over
@@ -52,12 +53,12 @@ public final class SimulateJob {
 
     public static final StructType SAMPLE_SCHEMA = new StructType(new StructField[] {
         DataTypes.createStructField("sample_id", DataTypes.LongType, false),
-        DataTypes.createStructField("kind", DataTypes.StringType, false),
-        DataTypes.createStructField("threshold_gev", DataTypes.DoubleType, true),
-        DataTypes.createStructField("emin_gev", DataTypes.DoubleType, true),
-        DataTypes.createStructField("emax_gev", DataTypes.DoubleType, true),
-        DataTypes.createStructField("corrected", DataTypes.BooleanType, false),
-        DataTypes.createStructField("n_events", DataTypes.LongType, false),
+        DataTypes.createStructField(Tables.KIND, DataTypes.StringType, false),
+        DataTypes.createStructField(Tables.THRESHOLD_GEV, DataTypes.DoubleType, true),
+        DataTypes.createStructField(Tables.EMIN_GEV, DataTypes.DoubleType, true),
+        DataTypes.createStructField(Tables.EMAX_GEV, DataTypes.DoubleType, true),
+        DataTypes.createStructField(Tables.CORRECTED, DataTypes.BooleanType, false),
+        DataTypes.createStructField(Tables.N_EVENTS, DataTypes.LongType, false),
         DataTypes.createStructField("c0", DataTypes.DoubleType, false),
         DataTypes.createStructField("c1", DataTypes.DoubleType, false),
         DataTypes.createStructField("c2", DataTypes.DoubleType, false),
@@ -171,7 +172,7 @@ public final class SimulateJob {
                         + block.chunk() + " incomplete in " + staging);
             }
         }
-        Path samples = out.resolve("samples");
+        Path samples = out.resolve(Tables.SAMPLES);
         try {
             Files.createFile(staging.resolve("_SUCCESS")); // a complete table, as Spark marks its own
         } catch (IOException e) {
@@ -180,7 +181,7 @@ public final class SimulateJob {
         replace(staging, samples);
         // the few hundred band rows are written like the other small tables (footer metadata, renamed into
         // place), without starting Spark SQL's engine for them
-        bandsTable(bandRows).write(out.resolve("bands"), metadata);
+        bandsTable(bandRows).write(out.resolve(Tables.BANDS), metadata);
         return new Result(n, parts, simulateSeconds, (System.nanoTime() - t0) / 1e9, reused);
     }
 
@@ -263,7 +264,7 @@ public final class SimulateJob {
 
     private static ParquetTableWriter sampleWriter() {
         StructField[] columns = java.util.Arrays.stream(SAMPLE_SCHEMA.fields())
-                .filter(f -> !f.name().equals("kind")).toArray(StructField[]::new); // kind: the partition directory
+                .filter(f -> !f.name().equals(Tables.KIND)).toArray(StructField[]::new); // kind: the partition directory
         return writerFor(columns).withoutDictionary("c0", "c1", "c2", "c3", "delta", "dipole_l_deg", "dipole_b_deg")
                 .uncompressed();
     }
@@ -396,11 +397,11 @@ public final class SimulateJob {
     /** Schema of the bands table: the selection, n_samples, and q_mean and q_pXXXXX for every quantity. */
     static StructType bandSchema() {
         List<StructField> f = new ArrayList<>(List.of(
-                DataTypes.createStructField("kind", DataTypes.StringType, false),
-                DataTypes.createStructField("threshold_gev", DataTypes.DoubleType, true),
-                DataTypes.createStructField("emin_gev", DataTypes.DoubleType, true),
-                DataTypes.createStructField("emax_gev", DataTypes.DoubleType, true),
-                DataTypes.createStructField("corrected", DataTypes.BooleanType, false),
+                DataTypes.createStructField(Tables.KIND, DataTypes.StringType, false),
+                DataTypes.createStructField(Tables.THRESHOLD_GEV, DataTypes.DoubleType, true),
+                DataTypes.createStructField(Tables.EMIN_GEV, DataTypes.DoubleType, true),
+                DataTypes.createStructField(Tables.EMAX_GEV, DataTypes.DoubleType, true),
+                DataTypes.createStructField(Tables.CORRECTED, DataTypes.BooleanType, false),
                 DataTypes.createStructField("n_samples", DataTypes.LongType, false)));
         for (String q : BandReduction.QUANTITIES) {
             f.add(DataTypes.createStructField(q + "_mean", DataTypes.DoubleType, false));
@@ -502,7 +503,7 @@ public final class SimulateJob {
             throw new UncheckedIOException(e);
         }
         String[] names = new String[5 + columns.length];
-        System.arraycopy(new String[] {"sample_id", "threshold_gev", "emin_gev", "corrected", "n_events"}, 0, names, 0, 5);
+        System.arraycopy(new String[] {"sample_id", Tables.THRESHOLD_GEV, Tables.EMIN_GEV, Tables.CORRECTED, Tables.N_EVENTS}, 0, names, 0, 5);
         System.arraycopy(columns, 0, names, 5, columns.length);
         for (Path f : files) {
             String kindDir = f.getParent().getFileName().toString();

@@ -19,6 +19,7 @@ import org.cranisotropy.validation.InjectedSkies;
 import org.cranisotropy.validation.SkyOutcome;
 import org.cranisotropy.validation.ValidationSpec;
 import org.cranisotropy.validation.ValidationSummary;
+import org.cranisotropy.io.Tables;
 
 /**
  * {@code cra validate} on Spark: the injected skies of a {@link ValidationSpec}, in blocks of
@@ -152,7 +153,7 @@ public final class ValidateJob {
             rows.addAll(ValidationSummary.summarise(selections, spec.directions().get(k).name(), spec.ladder(),
                     byAmplitude));
         }
-        write(rows, out.resolve("validation"), metadata);
+        write(rows, out.resolve(Tables.VALIDATION), metadata);
         try {
             ParquetTableWriter.deleteRecursively(staging);
         } catch (java.io.IOException e) {
@@ -213,8 +214,8 @@ public final class ValidateJob {
     }
 
     private static void write(List<ValidationSummary.Row> rows, Path dir, Map<String, String> metadata) {
-        ParquetTableWriter w = new ParquetTableWriter().column("kind", Kind.STRING).column("threshold_gev", Kind.DOUBLE)
-                .column("emin_gev", Kind.DOUBLE).column("emax_gev", Kind.DOUBLE).column("delta_true", Kind.DOUBLE)
+        ParquetTableWriter w = new ParquetTableWriter().column(Tables.KIND, Kind.STRING).column(Tables.THRESHOLD_GEV, Kind.DOUBLE)
+                .column(Tables.EMIN_GEV, Kind.DOUBLE).column(Tables.EMAX_GEV, Kind.DOUBLE).column("delta_true", Kind.DOUBLE)
                 .column("direction", Kind.STRING).column("method", Kind.STRING).column("skies", Kind.LONG)
                 .column("coverage", Kind.DOUBLE).column("coverage_err", Kind.DOUBLE)
                 .column("ul_p02275", Kind.DOUBLE).column("ul_p15865", Kind.DOUBLE).column("ul_p50", Kind.DOUBLE)
@@ -264,8 +265,8 @@ public final class ValidateJob {
         }
         outcomes.sort(Comparator.comparingLong(org.cranisotropy.validation.EndToEnd.Outcome::dataset));
         List<org.cranisotropy.validation.EndToEnd.Calibration> rows = spec.calibrate(outcomes);
-        ParquetTableWriter w = new ParquetTableWriter().column("kind", Kind.STRING).column("threshold_gev", Kind.DOUBLE)
-                .column("emin_gev", Kind.DOUBLE).column("emax_gev", Kind.DOUBLE).column("datasets", Kind.LONG)
+        ParquetTableWriter w = new ParquetTableWriter().column(Tables.KIND, Kind.STRING).column(Tables.THRESHOLD_GEV, Kind.DOUBLE)
+                .column(Tables.EMIN_GEV, Kind.DOUBLE).column(Tables.EMAX_GEV, Kind.DOUBLE).column("datasets", Kind.LONG)
                 .column("samples_each", Kind.LONG)
                 .column("frac_below_005", Kind.DOUBLE).column("expected_below_005", Kind.DOUBLE)
                 .column("binomial_p_005", Kind.DOUBLE).column("frac_below_001", Kind.DOUBLE)
