@@ -100,7 +100,7 @@ public record CsvFile(String file, List<String> header, String comment, List<Str
             at[k] = header.indexOf(names[k]);
             if (at[k] < 0) {
                 throw new BadInputException(file + ": " + what + " needs the columns " + String.join(", ", names)
-                        + "; the header is " + String.join(",", header));
+                        + "; the header is " + String.join(",", header) + " (missing " + names[k] + ")");
             }
         }
         return at;
@@ -112,7 +112,8 @@ public record CsvFile(String file, List<String> header, String comment, List<Str
         try {
             return Double.parseDouble(token);
         } catch (NumberFormatException e) {
-            throw BadInputException.atRow(file, row, header.get(column) + " is not a number", "'" + token + "'");
+            throw BadInputException.atRow(file, row, header.get(column) + " is not a number",
+                    token.isEmpty() ? "empty" : token);
         }
     }
 

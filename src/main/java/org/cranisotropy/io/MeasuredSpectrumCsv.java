@@ -1,22 +1,16 @@
 package org.cranisotropy.io;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.cranisotropy.events.BrokenPowerLaw;
 import org.cranisotropy.model.MeasuredSpectrum;
 
 /**
  * Reads a measured e+e- spectrum ({@link MeasuredSpectrum}, e.g. conf/measured/electron-spectrum.csv): CSV
- * (Apache Commons CSV) with {@code #} comment lines citing the source and the header
+ * ({@link CsvFile}) with {@code #} comment lines citing the source and the header
  *
  * <pre>  emin_gev, emax_gev, e3j, e_ref_gev, index, index_high, break_gev, sharpness</pre>
  *
@@ -37,28 +31,11 @@ public final class MeasuredSpectrumCsv {
         if (!Files.isRegularFile(path)) {
             throw new BadInputException(f + ": no such measured-spectrum file");
         }
-        CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
+        CsvFile csv = CsvFile.read(path, true);
+        int[] at = csv.require("a measured spectrum", COLUMNS);
         List<MeasuredSpectrum.Segment> segments = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-                CSVParser parser = CSVParser.parse(in, format)) {
-            List<String> header = parser.getHeaderNames();
-            for (String column : COLUMNS) {
-                if (!header.contains(column)) {
-                    throw new BadInputException(f + ": a measured spectrum needs the columns "
-                            + String.join(", ", COLUMNS) + "; the header is " + header + " (missing " + column + ")");
-                }
-            }
-            for (CSVRecord r : parser) {
-                segments.add(segment(f, r, segments.isEmpty() ? null : segments.get(segments.size() - 1)));
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new BadInputException(f + ": cannot read the measured spectrum (" + e.getMessage() + ")", e);
-        } catch (IllegalArgumentException | IllegalStateException e) { // Commons CSV: a malformed record
-            if (e instanceof BadInputException b) {
-                throw b;
-            }
-            throw new BadInputException(f + ": not a CSV of spectrum segments (" + e.getMessage() + ")", e);
+        for (int row = 1; row <= csv.rows().size(); row++) {
+            segments.add(segment(new Fields(csv, row, at), segments.isEmpty() ? null : segments.get(segments.size() - 1)));
         }
         if (segments.isEmpty()) {
             throw new BadInputException(f + ": no spectrum segment after the header");
@@ -66,14 +43,30 @@ public final class MeasuredSpectrumCsv {
         return new MeasuredSpectrum(f, segments);
     }
 
-    private static MeasuredSpectrum.Segment segment(String f, CSVRecord r, MeasuredSpectrum.Segment previous) {
-        long row = r.getRecordNumber();
-        if (!r.isConsistent()) {
-            throw BadInputException.atRow(f, row, "expected " + r.getParser().getHeaderNames().size() + " fields, got "
-                    + r.size(), String.join(",", r.values()));
+    /** One row's fields by column name. */
+    private record Fields(CsvFile csv, int row, int[] at) {
+        private int column(String name) {
+            return at[java.util.Arrays.asList(COLUMNS).indexOf(name)];
         }
-        double emin = positive(f, row, r, "emin_gev");
-        double emax = positive(f, row, r, "emax_gev");
+
+        String get(String name) {
+            return csv.rows().get(row - 1)[column(name)];
+        }
+
+        double positive(String name) {
+            return csv.positive(row, column(name));
+        }
+
+        String file() {
+            return csv.file();
+        }
+    }
+
+    private static MeasuredSpectrum.Segment segment(Fields r, MeasuredSpectrum.Segment previous) {
+        String f = r.file();
+        long row = r.row();
+        double emin = r.positive("emin_gev");
+        double emax = r.positive("emax_gev");
         if (!(emax > emin)) {
             throw BadInputException.atRow(f, row, "emax_gev must be above emin_gev (" + r.get("emin_gev") + ")",
                     r.get("emax_gev"));
@@ -82,9 +75,9 @@ public final class MeasuredSpectrumCsv {
             throw BadInputException.atRow(f, row, "emin_gev must equal the previous row's emax_gev ("
                     + fmt(previous.emaxGev()) + "): the segments must be contiguous", r.get("emin_gev"));
         }
-        double e3j = positive(f, row, r, "e3j");
-        double ref = positive(f, row, r, "e_ref_gev");
-        double index = positive(f, row, r, "index");
+        double e3j = r.positive("e3j");
+        double ref = r.positive("e_ref_gev");
+        double index = r.positive("index");
         if (!(index > 1)) {
             throw BadInputException.atRow(f, row, "index must be > 1", r.get("index"));
         }
@@ -93,12 +86,12 @@ public final class MeasuredSpectrumCsv {
         if (plain) {
             shape = new BrokenPowerLaw(index, index, ref, 1.0, emin, emax);
         } else {
-            double high = positive(f, row, r, "index_high");
+            double high = r.positive("index_high");
             if (!(high >= index)) {
                 throw BadInputException.atRow(f, row, "index_high must be >= index (" + r.get("index") + ")",
                         r.get("index_high"));
             }
-            shape = new BrokenPowerLaw(index, high, positive(f, row, r, "break_gev"), positive(f, row, r, "sharpness"),
+            shape = new BrokenPowerLaw(index, high, r.positive("break_gev"), r.positive("sharpness"),
                     emin, emax);
         }
         MeasuredSpectrum.Segment s = new MeasuredSpectrum.Segment(emin, emax, e3j, ref, shape);
@@ -114,20 +107,6 @@ public final class MeasuredSpectrumCsv {
             }
         }
         return s;
-    }
-
-    private static double positive(String f, long row, CSVRecord r, String column) {
-        String token = r.get(column);
-        double d;
-        try {
-            d = Double.parseDouble(token.trim());
-        } catch (NumberFormatException ex) {
-            throw BadInputException.atRow(f, row, column + " is not a number", token.isBlank() ? "empty" : token);
-        }
-        if (!(d > 0) || !Double.isFinite(d)) {
-            throw BadInputException.atRow(f, row, column + " must be finite and > 0", token);
-        }
-        return d;
     }
 
     private static String fmt(double v) {

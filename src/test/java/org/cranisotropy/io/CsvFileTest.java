@@ -40,7 +40,7 @@ class CsvFileTest {
         assertBad(() -> CsvFile.read(empty, false), empty.toString(), "empty file");
         Path numbers = write("a,b\n1,x\n-1,2\n");
         CsvFile csv = CsvFile.read(numbers, false);
-        assertBad(() -> csv.number(1, 1), numbers + ", row 1", "b is not a number (value 'x')");
+        assertBad(() -> csv.number(1, 1), numbers + ", row 1", "b is not a number (value x)");
         assertBad(() -> csv.positive(2, 0), numbers + ", row 2", "a must be finite and > 0 (value -1)");
         assertBad(() -> csv.require("a table", "a", "c"), numbers.toString(), "a table needs the columns a, c");
         // without comments, # is data

@@ -133,7 +133,7 @@ class MeasuredSpectrumCsvTest {
                 + ">= index (3.25) (value 3.0)"));
         assertTrue(refused(ok + "300,1e5,127.41,1000,3.25,4.49,,0.21\n").contains(", row 2: break_gev is not a number "
                 + "(value empty)"));
-        assertTrue(refused("10,300,190.37,300\n").contains(", row 1: expected 8 fields, got 4"));
+        assertTrue(refused("10,300,190.37,300\n").contains(", row 1: expected 8 fields"));
         assertTrue(refused("").contains("no spectrum segment"));
         Path f = tmp.resolve("header.csv");
         Files.writeString(f, "emin_gev,emax_gev,e3j\n10,300,190\n");
