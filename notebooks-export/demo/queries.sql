@@ -20,13 +20,13 @@ SELECT kind, threshold_gev, delta, ul_delta_fermi2010 FROM parquet.`results/demo
 SELECT emin_gev, emax_gev, sqrt(emin_gev * emax_gev) AS e_center_gev, n_events, delta, c1_rel, cn, ul_delta_lr, ul_delta_fermi2010, ul_delta_neyman FROM parquet.`results/demo/limits` WHERE kind = 'bin' ORDER BY emin_gev;
 SELECT emin_gev, emax_gev, delta_pred FROM parquet.`results/demo/model` WHERE kind = 'bin' ORDER BY emin_gev;
 
--- Quadrupole and octupole: C2 and C3 vs threshold energy, without exposure correction (c2_c3_uncorrected.png)
-SELECT threshold_gev, c2, c3 FROM parquet.`results/demo/measured_thresholds` WHERE kind = 'grid' AND NOT corrected ORDER BY threshold_gev;
-SELECT corrected, threshold_gev, c2_p02275, c2_p15865, c2_p50, c2_p84135, c2_p97725, c3_p02275, c3_p15865, c3_p50, c3_p84135, c3_p97725 FROM parquet.`results/demo/bands` WHERE kind = 'grid' ORDER BY corrected, threshold_gev;
+-- Quadrupole and octupole: C2/C0 and C3/C0 vs threshold energy, without exposure correction (c2_c3_uncorrected.png)
+SELECT threshold_gev, c2 / c0 AS c2_c0, c3 / c0 AS c3_c0 FROM parquet.`results/demo/measured_thresholds` WHERE kind = 'grid' AND NOT corrected ORDER BY threshold_gev;
+SELECT corrected, threshold_gev, c2_c0_p02275, c2_c0_p15865, c2_c0_p50, c2_c0_p84135, c2_c0_p97725, c3_c0_p02275, c3_c0_p15865, c3_c0_p50, c3_c0_p84135, c3_c0_p97725 FROM parquet.`results/demo/bands` WHERE kind = 'grid' ORDER BY corrected, threshold_gev;
 
--- Quadrupole and octupole: C2 and C3 vs threshold energy, with exposure correction (c2_c3_corrected.png)
-SELECT threshold_gev, c2, c3 FROM parquet.`results/demo/measured_thresholds` WHERE kind = 'grid' AND corrected ORDER BY threshold_gev;
-SELECT corrected, threshold_gev, c2_p02275, c2_p15865, c2_p50, c2_p84135, c2_p97725, c3_p02275, c3_p15865, c3_p50, c3_p84135, c3_p97725 FROM parquet.`results/demo/bands` WHERE kind = 'grid' ORDER BY corrected, threshold_gev;
+-- Quadrupole and octupole: C2/C0 and C3/C0 vs threshold energy, with exposure correction (c2_c3_corrected.png)
+SELECT threshold_gev, c2 / c0 AS c2_c0, c3 / c0 AS c3_c0 FROM parquet.`results/demo/measured_thresholds` WHERE kind = 'grid' AND corrected ORDER BY threshold_gev;
+SELECT corrected, threshold_gev, c2_c0_p02275, c2_c0_p15865, c2_c0_p50, c2_c0_p84135, c2_c0_p97725, c3_c0_p02275, c3_c0_p15865, c3_c0_p50, c3_c0_p84135, c3_c0_p97725 FROM parquet.`results/demo/bands` WHERE kind = 'grid' ORDER BY corrected, threshold_gev;
 
 -- Sky maps: Event counts (sky_counts.png)
 SELECT l_deg, b_deg, energy_gev, event_class FROM parquet.`results/demo/events` WHERE energy_gev >= 125.0 AND ((energy_gev >= 0 AND energy_gev < 475.5 AND event_class IN ('A', 'B')) OR (energy_gev >= 475.5 AND energy_gev < 1000000000000 AND event_class IN ('A', 'B', 'C', 'D')));
