@@ -60,7 +60,7 @@ final class RunConfig {
             "cra.simulation.energies", "cra.simulation.poisson", "cra.simulation.spectrum.fit",
             "cra.simulation.spectrum.index", "cra.simulation.spectrum.index-high",
             "cra.simulation.spectrum.break-gev", "cra.simulation.spectrum.softness",
-            "cra.simulation.spectrum.emin-gev", "cra.simulation.spectrum.emax-gev");
+            "cra.simulation.spectrum.emin-gev", "cra.simulation.spectrum.emax-gev", "cra.simulation.spectrum.model");
 
     /** The keys of each rule of cra.analysis.class-selection. */
     static final List<String> CLASS_SELECTION_KEYS = List.of("emin-gev", "emax-gev", "classes");
