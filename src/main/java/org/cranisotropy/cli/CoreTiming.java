@@ -49,7 +49,8 @@ public final class CoreTiming implements AutoCloseable {
 
         /** The simulation of master seed 1 with these energies ("spectrum": fitted, the fit printed to out). */
         SimulationSpec spec(String energies, PrintWriter out) {
-            MonteCarloOptions options = SimulationSettings.options(RunConfig.reference(), energies, null, false, prepared, out);
+            MonteCarloOptions options = SimulationSettings.options(RunConfig.reference(), energies, null, false, null,
+                    prepared, out).options();
             return new SimulationSpec(data, name, cube, settings.selection(), settings.standardThresholds(),
                     settings.gridThresholds(prepared), settings.binEdgesGev(), 1, options);
         }

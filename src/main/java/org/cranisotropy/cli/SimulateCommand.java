@@ -56,14 +56,21 @@ final class SimulateCommand implements Runnable {
 
     @Option(names = "--energies", paramLabel = "FROM",
             description = "Where sample energies come from: spectrum (drawn from the smoothly broken power law fitted "
-                    + "to the data, or --spectrum) or data (the data's own energies and classes). Default: "
-                    + "cra.simulation.energies (spectrum unless --config sets it).")
+                    + "to the data, see --spectrum-model, or --spectrum) or data (the data's own energies and classes). "
+                    + "Default: cra.simulation.energies (spectrum unless --config sets it).")
     String energies;
 
     @Option(names = "--spectrum", paramLabel = "G1,G2,EB,S",
             description = "Use this flux instead of fitting one: index below the break, index above, break energy (GeV), "
                     + "softness (dN/dE ~ (E/Eb)^-G1 (1 + (E/Eb)^(1/S))^(-(G2-G1) S)).")
     String spectrumGiven;
+
+    @Option(names = "--spectrum-model", paramLabel = "MODEL",
+            description = "The fitted flux: single (one smooth break, no hardening), double (two breaks, each change "
+                    + "of index of either sign) or auto (the double when the likelihood ratio test prefers it at "
+                    + "p < 0.01, Wilks with 2 dof). Both fits and the test are printed. Default: "
+                    + "cra.simulation.spectrum.model of --config, else auto.")
+    String spectrumModel;
 
     @Option(names = "--poisson", negatable = true,
             description = "ICRC 2019 variant: Poisson event counts (every pixel Poisson with mean N x the selection's "
@@ -89,8 +96,9 @@ final class SimulateCommand implements Runnable {
         EventSample data = inputs.readEvents();
         PreparedSample prepared = PreparedSample.of(data, inputs.eventsName(), cube, settings.selection());
         double[] grid = settings.gridThresholds(prepared);
-        MonteCarloOptions options = SimulationSettings.options(conf, energies, spectrumGiven, poisson, prepared,
-                spec.commandLine().getErr());
+        org.cranisotropy.montecarlo.SampleRecipe.Made made = SimulationSettings.options(conf, energies, spectrumGiven,
+                poisson, spectrumModel, prepared, spec.commandLine().getErr());
+        MonteCarloOptions options = made.options();
         // the plan's own checks (a threshold above every selected event, an empty bin) here, as bad input,
         // rather than in every Spark task that builds the sampler
         new org.cranisotropy.montecarlo.ScanPlan(prepared, settings.standardThresholds(), grid, settings.binEdgesGev());
@@ -103,6 +111,10 @@ final class SimulateCommand implements Runnable {
                     spec.commandLine().getErr()));
             // machine-readable (BrokenPowerLaw.toCsv): the report draws it
             extra.put("cra.spectrum", options.spectrum().toCsv());
+            if (made.choice() != null) {
+                // both fits, their maximum log-likelihoods, the likelihood ratio and the model chosen
+                extra.put("cra.spectrum_model", made.choice().summary());
+            }
         }
         extra.put("cra.seed", Long.toString(seed));
         extra.put("cra.samples", Long.toString(samples));

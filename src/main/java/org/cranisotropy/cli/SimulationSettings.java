@@ -4,9 +4,11 @@ import com.typesafe.config.Config;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.cranisotropy.analysis.PreparedSample;
+import org.cranisotropy.events.DoubleBrokenPowerLaw;
 import org.cranisotropy.montecarlo.MonteCarloOptions;
 import org.cranisotropy.montecarlo.ObservedSpectrum;
 import org.cranisotropy.montecarlo.SampleRecipe;
+import org.cranisotropy.montecarlo.SpectrumModel;
 
 /**
  * The {@code cra.simulation} section of a run configuration (src/main/resources/reference.conf) and the matching
@@ -21,7 +23,7 @@ final class SimulationSettings {
      * spectrum's numbers), so that cra run refuses a bad simulation section before any step replaces a table.
      */
     static void check(Config conf) {
-        recipe(conf, null, null, null);
+        recipe(conf, null, null, null, null);
     }
 
     /** Whether the sample spectrum is fitted to the data (neither --spectrum nor spectrum.fit = false). */
@@ -38,7 +40,8 @@ final class SimulationSettings {
     }
 
     /** The recipe of cra.simulation with the command-line options over it (null: not given). */
-    static SampleRecipe recipe(Config conf, String energiesOption, String spectrumOption, Boolean poissonOption) {
+    static SampleRecipe recipe(Config conf, String energiesOption, String spectrumOption, Boolean poissonOption,
+            String modelOption) {
         Config sim = conf.getConfig("cra.simulation");
         String energies = energiesOption != null ? energiesOption : sim.getString("energies");
         boolean poisson = poissonOption != null ? poissonOption : sim.getBoolean("poisson");
@@ -65,22 +68,27 @@ final class SimulationSettings {
             shape = new double[] {sp.getDouble("index"), sp.getDouble("index-high"), sp.getDouble("break-gev"),
                 sp.getDouble("softness")};
         }
-        return new SampleRecipe(energies(energies), poisson, shape, emin, emax);
+        String model = modelOption != null ? modelOption : sp.getString("model");
+        return new SampleRecipe(energies(energies), poisson, shape, emin, emax, SpectrumModel.parse(model));
     }
 
-    static MonteCarloOptions options(Config conf, String energiesOption, String spectrumOption, Boolean poissonOption,
-            PreparedSample data, PrintWriter log) {
-        SampleRecipe recipe = recipe(conf, energiesOption, spectrumOption, poissonOption);
+    static SampleRecipe.Made options(Config conf, String energiesOption, String spectrumOption, Boolean poissonOption,
+            String modelOption, PreparedSample data, PrintWriter log) {
+        SampleRecipe recipe = recipe(conf, energiesOption, spectrumOption, poissonOption, modelOption);
         long t0 = System.nanoTime();
-        MonteCarloOptions options = recipe.options(data);
+        SampleRecipe.Made made = recipe.make(data);
+        MonteCarloOptions options = made.options();
         if (options.energies() == MonteCarloOptions.Energies.DATA) {
-            return options;
+            return made;
         }
         String how = spectrumOption != null ? "given" : !recipe.fitted() ? "given in the configuration"
                 : String.format(Locale.ROOT, "fitted to the %d selected events in %.1f s", data.size(),
                         (System.nanoTime() - t0) / 1e9);
         if (recipe.fitted()) {
-            java.util.List<String> atBounds = ObservedSpectrum.parametersAtBounds(options.spectrum());
+            if (log != null) {
+                made.choice().lines().forEach(line -> log.println("samples: " + line));
+            }
+            java.util.List<String> atBounds = made.choice().chosenFit().atBounds();
             if (!atBounds.isEmpty()) {
                 how += "; " + String.join(", ", atBounds);
                 if (log != null) {
@@ -94,7 +102,7 @@ final class SimulationSettings {
             log.printf("samples: %s (%s)%n", options.describe(), how);
             log.flush();
         }
-        return options;
+        return made;
     }
 
     /**
@@ -103,7 +111,7 @@ final class SimulationSettings {
      */
     static String checkFit(MonteCarloOptions options, boolean fitted, PreparedSample data, PrintWriter log) {
         ObservedSpectrum.GoodnessOfFit g = ObservedSpectrum.of(options.spectrum(), data.selectionExposure())
-                .goodnessOfFit(data, 40, fitted ? 4 : 0);
+                .goodnessOfFit(data, 40, !fitted ? 0 : options.spectrum() instanceof DoubleBrokenPowerLaw ? 6 : 4);
         String text = String.format(Locale.ROOT, "chi2 %.1f for %d dof in %d log bins, p = %.3g", g.chi2(), g.dof(),
                 g.bins(), g.pValue());
         log.printf("samples: the spectrum against the data's energies: %s%n", text);

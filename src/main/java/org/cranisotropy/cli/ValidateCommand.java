@@ -14,7 +14,6 @@ import org.cranisotropy.analysis.AnalysisSettings;
 import org.cranisotropy.analysis.EnergyScan;
 import org.cranisotropy.analysis.LowMultipoles;
 import org.cranisotropy.analysis.PreparedSample;
-import org.cranisotropy.events.BrokenPowerLaw;
 import org.cranisotropy.events.EventSample;
 import org.cranisotropy.exposure.ExposureCube;
 import org.cranisotropy.io.BadInputException;
@@ -190,13 +189,13 @@ final class ValidateCommand implements Runnable {
                 ev.getDouble("spectrum.index"), ev.getDouble("spectrum.index-high"), ev.getDouble("spectrum.break-gev"),
                 ev.getDouble("spectrum.softness"), ev.getDouble("emin-gev"), ev.getDouble("emax-gev"));
         double[] period = ExposureCommand.periodMjd(conf);
-        org.cranisotropy.montecarlo.SampleRecipe recipe = SimulationSettings.recipe(conf, null, null, null);
+        org.cranisotropy.montecarlo.SampleRecipe recipe = SimulationSettings.recipe(conf, null, null, null, null);
         org.cranisotropy.validation.EndToEnd e2e = new org.cranisotropy.validation.EndToEnd(cube, flux,
                 ev.getInt("count"), period[0], period[1], settings.selection(), settings.standardThresholds(),
                 settings.binEdgesGev(), recipe, endToEndSamples, seed);
         err.printf(Locale.ROOT, "end-to-end: %d data sets of %d generated events, %d samples each (%s energies%s)%n",
                 endToEnd, ev.getInt("count"), endToEndSamples, recipe.energies().name().toLowerCase(Locale.ROOT),
-                recipe.fitted() ? ", spectrum fitted to each data set" : "");
+                recipe.fitted() ? ", spectrum fitted to each data set, model " + recipe.model().key() : "");
         Map<String, String> meta = new LinkedHashMap<>(extra);
         meta.put("cra.end_to_end_datasets", Integer.toString(endToEnd));
         meta.put("cra.end_to_end_samples", Integer.toString(endToEndSamples));
@@ -273,7 +272,8 @@ final class ValidateCommand implements Runnable {
             throw new BadInputException(out.resolve(Tables.BANDS) + ": footer has no cra.spectrum (made by an older cra "
                     + "simulate?); run cra simulate again");
         }
-        return new MonteCarloOptions(MonteCarloOptions.Energies.SPECTRUM, BrokenPowerLaw.parse(spectrum), poisson);
+        return new MonteCarloOptions(MonteCarloOptions.Energies.SPECTRUM,
+                org.cranisotropy.events.FluxSpectrum.parse(spectrum), poisson);
     }
 
     static double[] withZero(double[] given) {

@@ -9,7 +9,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * pure power law E^(-gamma1) (inverse CDF), since the break factor only decreases (gamma2 &gt; gamma1).
  */
 public record BrokenPowerLaw(double gamma1, double gamma2, double breakGev, double softness, double eminGev,
-        double emaxGev) implements java.io.Serializable {
+        double emaxGev) implements FluxSpectrum {
 
     public BrokenPowerLaw {
         if (!(gamma1 > 1) || !(gamma2 >= gamma1) || !(breakGev > 0) || !(softness > 0) || !(eminGev > 0)
@@ -22,6 +22,13 @@ public record BrokenPowerLaw(double gamma1, double gamma2, double breakGev, doub
     /** The six parameters as "gamma1,gamma2,breakGev,softness,eminGev,emaxGev" (full precision; {@link #parse}). */
     public String toCsv() {
         return gamma1 + "," + gamma2 + "," + breakGev + "," + softness + "," + eminGev + "," + emaxGev;
+    }
+
+    @Override
+    public String describe() {
+        return String.format(java.util.Locale.ROOT,
+                "spectrum gamma1 %.4f gamma2 %.4f break %.1f GeV softness %.4f on [%.2f, %.1f] GeV", gamma1, gamma2,
+                breakGev, softness, eminGev, emaxGev);
     }
 
     /** The spectrum {@link #toCsv} wrote. */

@@ -1,6 +1,6 @@
 package org.cranisotropy.montecarlo;
 
-import org.cranisotropy.events.BrokenPowerLaw;
+import org.cranisotropy.events.FluxSpectrum;
 
 /**
  * How isotropic samples are made "equivalent to the data" (method.md section 5).
@@ -9,13 +9,13 @@ import org.cranisotropy.events.BrokenPowerLaw;
  *     the data, or given) seen through the selection's exposure, each event's direction drawn from the
  *     selection's summed exposure at its energy; {@link Energies#DATA}: the data's own energies and
  *     classes, each direction drawn from the event's class exposure
- * @param spectrum the flux for SPECTRUM (null for DATA)
+ * @param spectrum the flux for SPECTRUM, one break or two (null for DATA)
  * @param poisson the ICRC 2019 variant: event counts fluctuate as Poisson — for DATA each data event
  *     appears Poisson(1) times, for SPECTRUM the total is Poisson(N) — so that every pixel's count is
  *     Poisson with mean N x (average exposure map of the selection), normalised; otherwise the sample
  *     has exactly the data's N selected events
  */
-public record MonteCarloOptions(Energies energies, BrokenPowerLaw spectrum, boolean poisson)
+public record MonteCarloOptions(Energies energies, FluxSpectrum spectrum, boolean poisson)
         implements java.io.Serializable {
     /** Where a sample's energies come from. */
     public enum Energies { DATA, SPECTRUM }
@@ -33,11 +33,7 @@ public record MonteCarloOptions(Energies energies, BrokenPowerLaw spectrum, bool
 
     /** A short description for logs and metadata. */
     public String describe() {
-        String e = energies == Energies.DATA ? "data energies and classes"
-                : String.format(java.util.Locale.ROOT,
-                        "spectrum gamma1 %.4f gamma2 %.4f break %.1f GeV softness %.4f on [%.2f, %.1f] GeV",
-                        spectrum.gamma1(), spectrum.gamma2(), spectrum.breakGev(), spectrum.softness(),
-                        spectrum.eminGev(), spectrum.emaxGev());
+        String e = energies == Energies.DATA ? "data energies and classes" : spectrum.describe();
         return e + (poisson ? ", Poisson counts (ICRC 2019)" : ", fixed N");
     }
 }

@@ -1,30 +1,22 @@
 package org.cranisotropy.montecarlo;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.TreeSet;
-import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.SimpleBounds;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import org.cranisotropy.analysis.PreparedSample;
 import org.cranisotropy.analysis.SelectionExposure;
 import org.cranisotropy.events.BrokenPowerLaw;
+import org.cranisotropy.events.FluxSpectrum;
 
 /**
  * The energy distribution of the selected events that the isotropic Monte Carlo draws from
- * (method.md section 5): the flux, a smoothly broken power law F(E) ({@link BrokenPowerLaw}), times
+ * (method.md section 5): the flux F(E), a smoothly broken power law with one break or two
+ * ({@link FluxSpectrum}), times
  * the sky-integrated exposure of the class selection at that energy, S_sel(E) (log-E interpolated
  * like the weights, with the step where the selection adds classes):
  * <pre>  g(E) = F(E) S_sel(E) / Z,   Z = integral of F S_sel over [emin, emax].</pre>
  *
- * <p>{@link #fit} estimates F from the data's selected energies by unbinned maximum likelihood
- * (Commons Math BOBYQA over gamma1, gamma2 - gamma1, ln E_b, ln s; Z by Legendre-Gauss quadrature
- * between the kinks of S_sel). Draws use a table of the tail probability P(E' &gt;= E) on a grid of
+ * <p>{@link #fit} estimates a single-break F from the data's selected energies by unbinned maximum
+ * likelihood ({@link SpectrumLikelihood}, which also fits two breaks; {@link SpectrumChoice} chooses
+ * between them). Draws use a table of the tail probability P(E' &gt;= E) on a grid of
  * 2^16 steps in ln E (Simpson per step) with the density taken constant in ln E inside a step
  * (steps of ~1e-4 in ln E; tail probabilities within 1e-8 of the exact integral). Immutable.
  */
@@ -32,14 +24,14 @@ public final class ObservedSpectrum implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     private static final int STEPS = 1 << 16;
 
-    private final BrokenPowerLaw flux;
+    private final FluxSpectrum flux;
     /** ln E of the grid, decreasing from ln emax; tail[j] = P(E' &gt;= exp(lnE[j])), increasing from 0 to 1. */
     private final double[] lnE;
     private final double[] tail;
     /** d(ln E)/d(tail) in each step (0 for an empty step). */
     private final double[] slope;
 
-    private ObservedSpectrum(BrokenPowerLaw flux, double[] lnE, double[] tail) {
+    private ObservedSpectrum(FluxSpectrum flux, double[] lnE, double[] tail) {
         this.flux = flux;
         this.lnE = lnE;
         this.tail = tail;
@@ -51,7 +43,7 @@ public final class ObservedSpectrum implements java.io.Serializable {
     }
 
     /** The observed distribution of flux F through the selection's exposure, on F's [emin, emax]. */
-    public static ObservedSpectrum of(BrokenPowerLaw flux, SelectionExposure selection) {
+    public static ObservedSpectrum of(FluxSpectrum flux, SelectionExposure selection) {
         double lo = Math.log(flux.eminGev());
         double hi = Math.log(flux.emaxGev());
         double[] x = new double[STEPS + 1];
@@ -79,7 +71,7 @@ public final class ObservedSpectrum implements java.io.Serializable {
     }
 
     /** ln of the finite energies where the selection's rules begin or end (where S_sel steps), increasing. */
-    private static double[] lnRuleEdges(SelectionExposure s) {
+    static double[] lnRuleEdges(SelectionExposure s) {
         TreeSet<Double> edges = new TreeSet<>();
         for (var r : s.selection().rules()) {
             for (double e : new double[] {r.eminGev(), r.emaxGev()}) {
@@ -101,7 +93,7 @@ public final class ObservedSpectrum implements java.io.Serializable {
         return Double.NaN;
     }
 
-    private static double simpson(BrokenPowerLaw f, SelectionExposure s, double a, double b) {
+    private static double simpson(FluxSpectrum f, SelectionExposure s, double a, double b) {
         // one-sided limits at the ends, so that a step of S_sel at an end is taken from the inside
         double eps = 1e-12 * (b - a);
         double fa = integrand(f, s, a + eps);
@@ -110,12 +102,12 @@ public final class ObservedSpectrum implements java.io.Serializable {
         return (b - a) / 6 * (fa + 4 * fm + fb);
     }
 
-    private static double integrand(BrokenPowerLaw f, SelectionExposure s, double u) {
+    static double integrand(FluxSpectrum f, SelectionExposure s, double u) {
         double e = Math.exp(u);
         return f.density(e) * s.mean(e) * e;
     }
 
-    public BrokenPowerLaw flux() {
+    public FluxSpectrum flux() {
         return flux;
     }
 
@@ -168,7 +160,7 @@ public final class ObservedSpectrum implements java.io.Serializable {
      * How well this distribution describes the data's selected energies: the events in [emin, emax]
      * counted in {@code bins} log-spaced bins against N (P(E &gt;= lo) - P(E &gt;= hi)); bins expecting fewer
      * than 5 events are merged with their neighbours toward high energy, and the parameters fitted to
-     * these data (4 for a fitted spectrum, 0 for a given one) are taken off the degrees of freedom
+     * these data (4 for a fitted single break, 6 for two, 0 for a given spectrum) are taken off the degrees of freedom
      * (Commons Statistics chi-square survival probability).
      */
     public GoodnessOfFit goodnessOfFit(PreparedSample data, int bins, int fittedParameters) {
@@ -207,82 +199,11 @@ public final class ObservedSpectrum implements java.io.Serializable {
 
     /**
      * The maximum-likelihood smoothly broken power law of the data's selected energies in
-     * [eminGev, emaxGev] (events outside are ignored), observed through the selection's exposure.
+     * [eminGev, emaxGev] (events outside are ignored), observed through the selection's exposure
+     * ({@link SpectrumLikelihood#fitSingleFlux}).
      */
     public static BrokenPowerLaw fit(PreparedSample data, double eminGev, double emaxGev) {
-        SelectionExposure sel = data.selectionExposure();
-        List<Double> logs = new ArrayList<>();
-        for (int i = 0; i < data.size(); i++) {
-            double e = data.energyGev(i);
-            if (e >= eminGev && e <= emaxGev) {
-                logs.add(Math.log(e));
-            }
-        }
-        if (logs.size() < 10) {
-            throw new IllegalArgumentException("too few events (" + logs.size() + ") in [" + eminGev + ", " + emaxGev
-                    + "] GeV to fit the spectrum");
-        }
-        double[] u = logs.stream().mapToDouble(Double::doubleValue).toArray();
-        double lo = Math.log(eminGev);
-        double hi = Math.log(emaxGev);
-        // kinks and steps of S_sel: bin centres and rule edges inside the range
-        TreeSet<Double> nodes = new TreeSet<>(List.of(lo, hi));
-        var binning = sel.cube().binning();
-        for (int k = 0; k < binning.size(); k++) {
-            double c = Math.log(binning.centre(k));
-            if (c > lo && c < hi) {
-                nodes.add(c);
-            }
-        }
-        for (double edge : lnRuleEdges(sel)) {
-            if (edge > lo && edge < hi) {
-                nodes.add(edge);
-            }
-        }
-        double[] cuts = nodes.stream().mapToDouble(Double::doubleValue).toArray();
-        ObjectiveFunction nll = new ObjectiveFunction(p -> {
-            BrokenPowerLaw f = model(p, eminGev, emaxGev);
-            // ln F = -gamma1 (x - ln Eb) - (gamma2 - gamma1) s ln(1 + exp((x - ln Eb) / s)), x = ln E
-            double lnEb = Math.log(f.breakGev());
-            double s = f.softness();
-            double dg = f.gamma2() - f.gamma1();
-            double sumLog = 0;
-            for (double x : u) {
-                double z = (x - lnEb) / s;
-                double softplus = z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
-                sumLog += -f.gamma1() * (x - lnEb) - dg * s * softplus;
-            }
-            IterativeLegendreGaussIntegrator gauss = new IterativeLegendreGaussIntegrator(8, 1e-10, 1e-300);
-            double z = 0;
-            for (int k = 0; k + 1 < cuts.length; k++) {
-                double a = cuts[k];
-                double b = cuts[k + 1];
-                double eps = 1e-12 * (b - a);
-                z += gauss.integrate(100_000, v -> integrand(f, sel, v), a + eps, b - eps);
-            }
-            return -sumLog + u.length * Math.log(z);
-        });
-        double mid = 0.5 * (lo + hi);
-        double[] start = {3.0, 0.3, mid, Math.log(0.1)};
-        double[] lower = lowerBounds(lo);
-        double[] upper = upperBounds(hi);
-        PointValuePair best = new BOBYQAOptimizer(9, 0.5, 1e-7).optimize(new MaxEval(20_000), nll, GoalType.MINIMIZE,
-                new InitialGuess(start), new SimpleBounds(lower, upper));
-        return model(best.getPoint(), eminGev, emaxGev);
-    }
-
-    /** The fit's bounds on (gamma1, gamma2 - gamma1, ln E_b, ln s), ln E_b within the fitted range. */
-    private static double[] lowerBounds(double lnEmin) {
-        return new double[] {1.05, 0.0, lnEmin, Math.log(0.01)};
-    }
-
-    private static double[] upperBounds(double lnEmax) {
-        return new double[] {6.0, 3.0, lnEmax, Math.log(2.0)};
-    }
-
-    /** The fit's parameters, in the order of the bounds. */
-    private static double[] parameters(BrokenPowerLaw f) {
-        return new double[] {f.gamma1(), f.gamma2() - f.gamma1(), Math.log(f.breakGev()), Math.log(f.softness())};
+        return SpectrumLikelihood.of(data, eminGev, emaxGev).fitSingleFlux();
     }
 
     /**
@@ -292,27 +213,6 @@ public final class ObservedSpectrum implements java.io.Serializable {
      * cra.simulation.spectrum.
      */
     public static java.util.List<String> parametersAtBounds(BrokenPowerLaw f) {
-        double[] p = parameters(f);
-        double[] lower = lowerBounds(Math.log(f.eminGev()));
-        double[] upper = upperBounds(Math.log(f.emaxGev()));
-        String[] names = {"index", "index-high - index", "break-gev", "softness"};
-        java.util.List<String> out = new java.util.ArrayList<>();
-        for (int i = 0; i < p.length; i++) {
-            double tol = 1e-6 * (upper[i] - lower[i]);
-            if (p[i] <= lower[i] + tol) {
-                out.add(names[i] + " at its lower bound " + bound(i, lower[i]));
-            } else if (p[i] >= upper[i] - tol) {
-                out.add(names[i] + " at its upper bound " + bound(i, upper[i]));
-            }
-        }
-        return out;
-    }
-
-    private static String bound(int parameter, double value) {
-        return String.format(java.util.Locale.ROOT, "%.4g", parameter >= 2 ? Math.exp(value) : value);
-    }
-
-    private static BrokenPowerLaw model(double[] p, double emin, double emax) {
-        return new BrokenPowerLaw(p[0], p[0] + Math.max(0.0, p[1]), Math.exp(p[2]), Math.exp(p[3]), emin, emax);
+        return SpectrumLikelihood.parametersAtBounds(f);
     }
 }

@@ -8,18 +8,29 @@ import org.cranisotropy.exposure.EnergyBinning;
 /**
  * How to make the isotropic samples of a data set, before the data set is known (cra.simulation and
  * its command-line options): the energies mode, the Poisson variant, and for SPECTRUM a given flux
- * shape (gamma1, gamma2, break, softness) or none (fit it to the data), and the flux's range (null:
- * the lowest selected energy, and the higher of the highest one and the exposure's top bin edge).
+ * shape (gamma1, gamma2, break, softness) or none (fit it to the data, with one break, two, or the
+ * choice between them: {@code model}, {@link SpectrumChoice}), and the flux's range (null: the lowest
+ * selected energy, and the higher of the highest one and the exposure's top bin edge).
  * {@link #options} turns it into the {@link MonteCarloOptions} of one data set.
  */
 public record SampleRecipe(MonteCarloOptions.Energies energies, boolean poisson, double[] givenShape, Double eminGev,
-        Double emaxGev) implements java.io.Serializable {
+        Double emaxGev, SpectrumModel model) implements java.io.Serializable {
     public SampleRecipe {
         if (givenShape != null && givenShape.length != 4) {
             throw new IllegalArgumentException("a given spectrum needs gamma1, gamma2, break, softness");
         }
         givenShape = givenShape == null ? null : givenShape.clone();
+        model = model == null ? SpectrumModel.AUTO : model;
     }
+
+    /** The recipe with the spectrum model chosen by likelihood ratio ({@link SpectrumModel#AUTO}). */
+    public SampleRecipe(MonteCarloOptions.Energies energies, boolean poisson, double[] givenShape, Double eminGev,
+            Double emaxGev) {
+        this(energies, poisson, givenShape, eminGev, emaxGev, SpectrumModel.AUTO);
+    }
+
+    /** The options of one data set and, when the flux was fitted, the fits and the model chosen (else null). */
+    public record Made(MonteCarloOptions options, SpectrumChoice choice) {}
 
     /** Whether the flux is fitted to the data. */
     public boolean fitted() {
@@ -28,8 +39,13 @@ public record SampleRecipe(MonteCarloOptions.Energies energies, boolean poisson,
 
     /** The options for this data set (fits the flux when none is given). */
     public MonteCarloOptions options(PreparedSample data) {
+        return make(data).options();
+    }
+
+    /** The options for this data set, with the spectrum fits when the flux is fitted. */
+    public Made make(PreparedSample data) {
         if (energies == MonteCarloOptions.Energies.DATA) {
-            return new MonteCarloOptions(MonteCarloOptions.Energies.DATA, null, poisson);
+            return new Made(new MonteCarloOptions(MonteCarloOptions.Energies.DATA, null, poisson), null);
         }
         double lowest = data.energyGev(data.size() - 1);
         double highest = data.energyGev(0);
@@ -41,9 +57,12 @@ public record SampleRecipe(MonteCarloOptions.Energies energies, boolean poisson,
                     "the spectrum's range [%g, %g] GeV must contain every selected event (%g .. %g GeV)", emin, emax,
                     lowest, highest));
         }
-        BrokenPowerLaw flux = givenShape != null
-                ? new BrokenPowerLaw(givenShape[0], givenShape[1], givenShape[2], givenShape[3], emin, emax)
-                : ObservedSpectrum.fit(data, emin, emax);
-        return new MonteCarloOptions(MonteCarloOptions.Energies.SPECTRUM, flux, poisson);
+        if (givenShape != null) {
+            BrokenPowerLaw flux = new BrokenPowerLaw(givenShape[0], givenShape[1], givenShape[2], givenShape[3], emin,
+                    emax);
+            return new Made(new MonteCarloOptions(MonteCarloOptions.Energies.SPECTRUM, flux, poisson), null);
+        }
+        SpectrumChoice choice = SpectrumChoice.fit(data, emin, emax, model);
+        return new Made(new MonteCarloOptions(MonteCarloOptions.Energies.SPECTRUM, choice.flux(), poisson), choice);
     }
 }

@@ -489,7 +489,7 @@ final class ChartFigures {
      * samples were drawn from a spectrum; otherwise the data alone.
      */
     Figure energySpectrum(org.cranisotropy.analysis.PreparedSample data,
-            org.cranisotropy.events.BrokenPowerLaw flux, String fitQuality, List<String> eventQueries) {
+            org.cranisotropy.events.FluxSpectrum flux, String fitQuality, List<String> eventQueries) {
         double lo = flux != null ? flux.eminGev() : data.energyGev(data.size() - 1);
         double hi = flux != null ? flux.emaxGev() : data.energyGev(0) * 1.0001;
         org.cranisotropy.montecarlo.EnergyHistogram h = org.cranisotropy.montecarlo.EnergyHistogram.of(data, lo, hi, 40);
@@ -544,15 +544,27 @@ final class ChartFigures {
                         + "so there is no model to compare."
                 : String.format(Locale.ROOT, "The %d selected events in [%.4g, %.4g] GeV in 40 log bins (points) "
                         + "against the counts expected from the smoothly broken power law the samples draw from "
-                        + "(index %.3f, %.3f above the break at %.4g GeV, softness %.3g), seen through the "
-                        + "selection's sky-integrated exposure (line; the step is where the selection adds "
-                        + "classes). Goodness of fit: %s.", n, lo, hi, flux.gamma1(), flux.gamma2(), flux.breakGev(),
-                        flux.softness(), fitQuality);
+                        + "(%s), seen through the selection's sky-integrated exposure (line; the step is where the "
+                        + "selection adds classes). Goodness of fit: %s.", n, lo, hi, shape(flux), fitQuality);
         List<String> q = new java.util.ArrayList<>(eventQueries);
-        q.add("-- the spectrum: the cra.spectrum key of the samples' Parquet footers (index, index-high, break, "
-                + "softness, emin, emax); the class selection: cra.analysis of the run's configuration");
+        q.add("-- the spectrum: the cra.spectrum key of the samples' Parquet footers (one break: index, index-high, "
+                + "break, softness, emin, emax; two: gamma1, gamma2, gamma3, break1, softness1, break2, softness2, "
+                + "emin, emax), the fits and the model choice: cra.spectrum_model; the class selection: cra.analysis "
+                + "of the run's configuration");
         return new Figure("energy_spectrum", "Energies of the selected events and the Monte Carlo's spectrum", caption,
                 q, WIDTH, HEIGHT, c::draw);
+    }
+
+    /** The flux's shape in words for a caption. */
+    static String shape(org.cranisotropy.events.FluxSpectrum flux) {
+        if (flux instanceof org.cranisotropy.events.DoubleBrokenPowerLaw d) {
+            return String.format(Locale.ROOT, "two breaks: index %.3f, %.3f above %.4g GeV, %.3f above %.4g GeV, "
+                    + "softness %.3g and %.3g", d.gamma1(), d.gamma2(), d.break1Gev(), d.gamma3(), d.break2Gev(),
+                    d.softness1(), d.softness2());
+        }
+        org.cranisotropy.events.BrokenPowerLaw b = (org.cranisotropy.events.BrokenPowerLaw) flux;
+        return String.format(Locale.ROOT, "index %.3f, %.3f above the break at %.4g GeV, softness %.3g", b.gamma1(),
+                b.gamma2(), b.breakGev(), b.softness());
     }
 
     static String fmt(double v) {

@@ -132,12 +132,12 @@ public final class Report {
     }
 
     /** The flux the samples were drawn from (metadata cra.spectrum), or null (data energies, or not recorded). */
-    private static org.cranisotropy.events.BrokenPowerLaw spectrum(RunInfo run) {
+    private static org.cranisotropy.events.FluxSpectrum spectrum(RunInfo run) {
         if (RunInfo.MISSING.equals(run.spectrum())) {
             return null;
         }
         try {
-            return org.cranisotropy.events.BrokenPowerLaw.parse(run.spectrum());
+            return org.cranisotropy.events.FluxSpectrum.parse(run.spectrum());
         } catch (RuntimeException e) {
             throw new BadInputException("samples/: metadata cra.spectrum is not a spectrum: " + run.spectrum());
         }

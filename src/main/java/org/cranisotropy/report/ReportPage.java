@@ -39,6 +39,9 @@ final class ReportPage {
         if (!RunInfo.MISSING.equals(run.spectrumFitQuality())) {
             row(h, "Spectrum vs the data's energies", run.spectrumFitQuality());
         }
+        if (!RunInfo.MISSING.equals(run.spectrumModel())) {
+            row(h, "Spectrum model (one break or two)", run.spectrumModel());
+        }
         row(h, "Event generation seed", run.eventSeed());
         row(h, "Events in the event file", run.events());
         row(h, "Selected events (class selection)", run.selectedEvents());

@@ -17,7 +17,7 @@ import org.cranisotropy.io.Tables;
  */
 public record RunInfo(String version, String created, String config, String mcSeed, String samples,
         String eventSeed, String events, String selectedEvents, String eventsPath, String exposurePath,
-        String samplesMadeFrom, String spectrumFitQuality, String spectrum) {
+        String samplesMadeFrom, String spectrumFitQuality, String spectrum, String spectrumModel) {
     public static final String MISSING = "not recorded";
 
     /** Reads the metadata of the tables of a results directory (already validated to exist). */
@@ -34,7 +34,8 @@ public record RunInfo(String version, String created, String config, String mcSe
                 orMissing(mc.get("cra.samples")), ev.getOrDefault("cra.seed", MISSING), events,
                 measured.getOrDefault("cra.selected_events", MISSING), t.eventsPath().toString(),
                 t.exposurePath().toString(), orMissing(mc.get("cra.samples_made_from")),
-                orMissing(mc.get("cra.spectrum_fit_quality")), orMissing(mc.get("cra.spectrum")));
+                orMissing(mc.get("cra.spectrum_fit_quality")), orMissing(mc.get("cra.spectrum")),
+                orMissing(mc.get("cra.spectrum_model")));
     }
 
     private static String orMissing(String s) {

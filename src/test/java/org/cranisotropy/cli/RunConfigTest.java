@@ -60,7 +60,7 @@ class RunConfigTest {
         assertTrue(RunConfig.KNOWN_KEYS.contains("cra.simulation.spectrum.emin-gev"));
         assertTrue(RunConfig.KNOWN_KEYS.contains("cra.exposure.acceptance.classes.*.theta-min-deg"));
         assertTrue(RunConfig.KNOWN_KEYS.stream().noneMatch(k -> k.contains("classes.A")), RunConfig.KNOWN_KEYS.toString());
-        assertEquals(null, SimulationSettings.recipe(RunConfig.load(null), null, null, null).eminGev());
+        assertEquals(null, SimulationSettings.recipe(RunConfig.load(null), null, null, null, null).eminGev());
     }
 
     @Test
@@ -71,7 +71,7 @@ class RunConfigTest {
         org.cranisotropy.analysis.AnalysisSettings a = SettingsReader.analysis(c);
         assertEquals(20, a.gridCount());
         assertEquals(9, a.binEdgesGev().length);
-        assertEquals(60.0, SimulationSettings.recipe(c, null, null, null).eminGev());
+        assertEquals(60.0, SimulationSettings.recipe(c, null, null, null, null).eminGev());
         assertEquals(64, SettingsReader.exposure(c).nside());
         // a value of the wrong type names the user's file and the key
         Path bad = tmp.resolve("bad-type.conf");

@@ -29,6 +29,9 @@ class SimulateOptionsTest {
         Path events = AnalysisFixtures.writeCsv(ev, tmp.resolve("events.csv"));
         Path badConf = tmp.resolve("bad.conf");
         Files.writeString(badConf, "cra.simulation.spectrum { fit = false, index = \"soft\" }\n");
+        Path badModel = tmp.resolve("model.conf");
+        Files.writeString(badModel, "include file(\"" + Path.of(AnalyzeCommandTest.projectFile("conf/demo.conf"))
+                .toAbsolutePath() + "\")\ncra.simulation.spectrum.model = two\n");
         // a standard threshold above every selected event: refused before Spark (it used to fail in every task
         // that built the sampler, exit 1 with stack traces and a staging directory left behind)
         Path high = tmp.resolve("high.conf");
@@ -37,8 +40,10 @@ class SimulateOptionsTest {
                 + "cra.simulation.energies = data\n");
         String[][] cases = {
             {"--energies", "foo"}, {"--spectrum", "1,2,3"}, {"--spectrum", "3.1,x,1000,0.2"},
-            {"--spectrum", "0.5,1.0,1000,0.2"}, {"--config", badConf.toString()}, {"--config", high.toString()}};
-        String[] expected = {"'foo'", "'1,2,3'", "'x'", "index > 1", "bad.conf: 1", "above every selected event"};
+            {"--spectrum", "0.5,1.0,1000,0.2"}, {"--config", badConf.toString()}, {"--config", high.toString()},
+            {"--spectrum-model", "triple"}, {"--config", badModel.toString()}};
+        String[] expected = {"'foo'", "'1,2,3'", "'x'", "index > 1", "bad.conf: 1", "above every selected event",
+            "'triple'", "'two'"};
         for (int k = 0; k < cases.length; k++) {
             Path out = tmp.resolve("out" + k);
             String[] args = {"simulate", "--events", events.toString(), "--exposure", exposure.toString(), "--out",

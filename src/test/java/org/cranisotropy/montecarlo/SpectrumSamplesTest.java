@@ -47,7 +47,7 @@ class SpectrumSamplesTest {
     }
 
     /** Energies drawn from F(E) S_sel(E) by rejection from F (S_sel from the selection's exposure). */
-    static EventSample eventsFrom(BrokenPowerLaw f, SelectionExposure sel, int n, long seed) {
+    static EventSample eventsFrom(org.cranisotropy.events.FluxSpectrum f, SelectionExposure sel, int n, long seed) {
         UniformRandomProvider r = RandomStreams.stream(seed, 0);
         double smax = 0;
         for (double e = f.eminGev(); e <= f.emaxGev(); e *= 1.001) {
