@@ -55,7 +55,7 @@ SELECT emin_gev AS e_gev, delta_source, share, delta_pred AS delta, e3j_vela, e3
 
 -- Monte Carlo energies: Energies of the selected events and the Monte Carlo's spectrum (energy_spectrum.png)
 SELECT energy_gev, event_class FROM parquet.`results/demo/events` ORDER BY energy_gev DESC;
--- the spectrum: the cra.spectrum key of the samples' Parquet footers (index, index-high, break, softness, emin, emax); the class selection: cra.analysis of the run's configuration
+-- the spectrum: the cra.spectrum key of the samples' Parquet footers (one break: index, index-high, break, softness, emin, emax; two: gamma1, gamma2, gamma3, break1, softness1, break2, softness2, emin, emax), the fits and the model choice: cra.spectrum_model; the class selection: cra.analysis of the run's configuration
 
 -- Validation of the limits and p-values: Coverage of the limits (validation_coverage.png)
 SELECT method, delta_true, avg(coverage) AS mean_coverage, min(coverage) AS min_coverage FROM parquet.`results/demo/validation` WHERE direction = 'random' AND kind <> 'grid' GROUP BY method, delta_true ORDER BY method, delta_true;
