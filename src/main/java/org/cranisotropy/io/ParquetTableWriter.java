@@ -77,22 +77,8 @@ public final class ParquetTableWriter {
 
     /** Writes the table as a Spark-style directory: DIR/part-00000.parquet and DIR/_SUCCESS, renamed into place. */
     public void write(Path dir, Map<String, String> metadata) {
-        Path parent = dir.toAbsolutePath().getParent();
-        Path tmp = parent.resolve("." + dir.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        try {
-            Files.createDirectories(parent);
-            deleteRecursively(tmp);
-            Files.createDirectories(tmp);
-            writeRows(tmp.resolve("part-00000.parquet"), metadata);
-            Files.createFile(tmp.resolve("_SUCCESS"));
-            replaceDirectory(tmp, dir);
-        } catch (IOException e) {
-            try {
-                deleteRecursively(tmp);
-            } catch (IOException ignored) {
-                // the original error is the one to report
-            }
-            throw new UncheckedIOException("cannot write " + dir + ": " + e.getMessage(), e);
+        try (Streaming s = open(dir, metadata)) {
+            s.commit();
         }
     }
 
@@ -105,19 +91,29 @@ public final class ParquetTableWriter {
     public Streaming open(Path dir, Map<String, String> metadata) {
         Path parent = dir.toAbsolutePath().getParent();
         Path tmp = parent.resolve("." + dir.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        Streaming s;
         try {
             Files.createDirectories(parent);
             deleteRecursively(tmp);
             Files.createDirectories(tmp);
-            Streaming s = new Streaming(dir, tmp, writer(tmp.resolve("part-00000.parquet"), metadata));
+            s = new Streaming(dir, tmp, writer(tmp.resolve("part-00000.parquet"), metadata));
+        } catch (IOException e) {
+            try {
+                deleteRecursively(tmp);
+            } catch (IOException ignored) {
+                // the original error is the one to report
+            }
+            throw new UncheckedIOException("cannot write " + dir + ": " + e.getMessage(), e);
+        }
+        try {
             for (Object[] r : rows) {
                 s.row(r);
             }
-            rows.clear();
-            return s;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            s.close(); // a bad appended row: no table and no temporary directory left
+            throw e;
         }
+        return s;
     }
 
     /** A table being written row by row ({@link #open}). */

@@ -42,6 +42,12 @@ class ParquetTableWriterTest {
             s.row(1.0);
         }
         assertEquals(-1.0, ParquetTableReader.read(t).numeric("x")[0], 0.0);
+        // a bad row appended before opening: refused, and nothing is left beside the earlier table
+        ParquetTableWriter bad = new ParquetTableWriter().column("x", ParquetTableWriter.Kind.DOUBLE).row((Object) null);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> bad.open(t, Map.of()));
+        try (var s = Files.list(tmp)) {
+            assertEquals(List.of("measured"), s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
         // rows appended before opening come first, then those streamed, 10^5 of them
         ParquetTableWriter w = new ParquetTableWriter().column("x", ParquetTableWriter.Kind.DOUBLE).row(0.5);
         try (ParquetTableWriter.Streaming s = w.open(t, Map.of("v", "new"))) {
