@@ -42,10 +42,10 @@ public final class MeasuredTables {
             b.row(concat(new Object[] {r.eminGev(), r.emaxGev(), r.corrected()}, r.m()));
         }
         try (ParquetTableWriter.Streaming s = t.open(outDir.resolve(Tables.MEASURED_THRESHOLDS), metadata)) {
-            for (ThresholdRow r : thresholds) {
-                s.row(concat(new Object[] {r.kind(), r.thresholdGev(), r.corrected()}, r.m()));
-            }
-            more.accept(r -> s.row(concat(new Object[] {r.kind(), r.thresholdGev(), r.corrected()}, r.m())));
+            java.util.function.Consumer<ThresholdRow> put =
+                    r -> s.row(concat(new Object[] {r.kind(), r.thresholdGev(), r.corrected()}, r.m()));
+            thresholds.forEach(put);
+            more.accept(put);
             s.commit();
         }
         b.write(outDir.resolve(Tables.MEASURED_BINS), metadata);

@@ -63,19 +63,16 @@ final class RunConfig {
 
     private static List<String> knownKeys() {
         java.util.TreeSet<String> keys = new java.util.TreeSet<>();
-        collect("cra", REFERENCE.root().get("cra"), keys);
-        return List.copyOf(keys);
-    }
-
-    private static void collect(String path, com.typesafe.config.ConfigValue value, java.util.Set<String> keys) {
-        if (value instanceof com.typesafe.config.ConfigObject object) {
-            for (Map.Entry<String, com.typesafe.config.ConfigValue> e : object.entrySet()) {
-                String child = NAMED_MAPS.contains(path) ? "*" : e.getKey();
-                collect(path + "." + child, e.getValue(), keys);
+        leaves(List.of("cra"), REFERENCE.root().get("cra"), path -> {
+            List<String> p = new java.util.ArrayList<>(path);
+            for (int i = 1; i < p.size(); i++) {
+                if (NAMED_MAPS.contains(String.join(".", p.subList(0, i)))) {
+                    p.set(i, "*");
+                }
             }
-        } else {
-            keys.add(path);
-        }
+            keys.add(String.join(".", p));
+        });
+        return List.copyOf(keys);
     }
 
     /** The keys of each rule of cra.analysis.class-selection. */
@@ -88,7 +85,7 @@ final class RunConfig {
     private static void checkKeys(Path file, Config own, Config c) {
         java.util.TreeSet<String> set = new java.util.TreeSet<>();
         if (own.root().get("cra") != null) {
-            leaves(List.of("cra"), own.root().get("cra"), set);
+            leaves(List.of("cra"), own.root().get("cra"), path -> set.add(com.typesafe.config.ConfigUtil.joinPath(path)));
         }
         for (String key : set) {
             if (KNOWN_KEYS.stream().noneMatch(k -> matches(k, key))) {
@@ -110,8 +107,12 @@ final class RunConfig {
         }
     }
 
-    /** The paths of the leaves (values that are not objects) of an unresolved configuration tree. */
-    private static void leaves(List<String> path, com.typesafe.config.ConfigValue value, java.util.Set<String> out) {
+    /**
+     * The path (as its elements) of every leaf (a value that is not an object, null included) of an unresolved
+     * configuration tree: the keys a file sets, and the keys reference.conf knows.
+     */
+    private static void leaves(List<String> path, com.typesafe.config.ConfigValue value,
+            java.util.function.Consumer<List<String>> out) {
         if (value instanceof com.typesafe.config.ConfigObject object) {
             for (Map.Entry<String, com.typesafe.config.ConfigValue> e : object.entrySet()) {
                 List<String> child = new java.util.ArrayList<>(path);
@@ -119,7 +120,7 @@ final class RunConfig {
                 leaves(child, e.getValue(), out);
             }
         } else {
-            out.add(com.typesafe.config.ConfigUtil.joinPath(path));
+            out.accept(path);
         }
     }
 

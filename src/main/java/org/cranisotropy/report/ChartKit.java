@@ -89,9 +89,8 @@ final class ChartKit {
         } else if (plot instanceof org.jfree.chart.plot.CombinedDomainXYPlot c) {
             c.setFixedLegendItems(legend);
         }
-        JFreeChart c = new JFreeChart(title, TITLE, plot, true);
+        JFreeChart c = new JFreeChart(title, TITLE, plot, false);
         c.setBackgroundPaint(Color.WHITE);
-        c.removeLegend();
         // a legend of more than two items is a grid of two columns, so that it never wraps mid-row
         int n = legend.getItemCount();
         LegendTitle l = n <= 2 ? new LegendTitle(plot)

@@ -1,6 +1,5 @@
 package org.cranisotropy.montecarlo;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.cranisotropy.analysis.AnalysisFixtures;
 import org.cranisotropy.analysis.ClassSelection;
-import org.cranisotropy.analysis.LowMultipoles;
 import org.cranisotropy.analysis.PreparedSample;
 import org.cranisotropy.analysis.SelectionExposure;
 import org.cranisotropy.events.BrokenPowerLaw;
@@ -129,19 +127,7 @@ class SpectrumChoiceTest {
     /** Samples drawn from a double break are reproducible per (seed, sample), like every sample. */
     @Test
     void samplesFromADoubleBreakAreReproducible() {
-        ExposureCube cube = AnalysisFixtures.bandExposure(16);
-        PreparedSample data = PreparedSample.of(AnalysisFixtures.events(cube, 1500, 0.0, 8), "d", cube,
-                ClassSelection.calet2025());
-        ScanPlan plan = new ScanPlan(data, new double[] {100, 500}, new double[0], new double[] {50, 5000});
-        IsotropicSampler sampler = new IsotropicSampler(data, new LowMultipoles(16), plan,
-                new MonteCarloOptions(MonteCarloOptions.Energies.SPECTRUM, HARDENING, false));
-        SampleScan a = sampler.run(4, 17);
-        sampler.run(4, 18);
-        SampleScan b = sampler.run(4, 17);
-        assertArrayEquals(a.counts(), b.counts());
-        for (int j = 0; j < a.accumulators().length; j++) {
-            assertArrayEquals(a.accumulators()[j], b.accumulators()[j], 0.0);
-        }
+        SpectrumSamplesTest.assertSamplesReproducible(HARDENING, false);
     }
 
     @Test

@@ -245,13 +245,17 @@ class SpectrumSamplesTest {
     /** The same (seed, sample) gives the same sample in every mode. */
     @Test
     void spectrumSamplesAreReproducible() {
+        assertSamplesReproducible(new BrokenPowerLaw(3.1, 4.0, 1000, 0.2, 45, 20000), true);
+    }
+
+    /** Samples (4, 17) drawn from the spectrum before and after another are the same, bit for bit. */
+    static void assertSamplesReproducible(org.cranisotropy.events.FluxSpectrum spectrum, boolean poisson) {
         ExposureCube cube = AnalysisFixtures.bandExposure(NSIDE);
         PreparedSample data = PreparedSample.of(AnalysisFixtures.events(cube, 1500, 0.0, 8), "d", cube,
                 ClassSelection.calet2025());
         ScanPlan plan = new ScanPlan(data, new double[] {100, 500}, new double[0], new double[] {50, 5000});
         IsotropicSampler sampler = new IsotropicSampler(data, new LowMultipoles(NSIDE), plan,
-                new MonteCarloOptions(MonteCarloOptions.Energies.SPECTRUM,
-                        new BrokenPowerLaw(3.1, 4.0, 1000, 0.2, 45, 20000), true));
+                new MonteCarloOptions(MonteCarloOptions.Energies.SPECTRUM, spectrum, poisson));
         SampleScan a = sampler.run(4, 17);
         sampler.run(4, 18);
         SampleScan b = sampler.run(4, 17);
