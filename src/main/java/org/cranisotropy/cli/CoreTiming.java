@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.cranisotropy.io.StoragePath;
 import org.cranisotropy.analysis.AnalysisSettings;
 import org.cranisotropy.analysis.MultipoleMeasurement;
 import org.cranisotropy.analysis.PreparedSample;
@@ -61,7 +62,7 @@ public final class CoreTiming implements AutoCloseable {
      * @param energies "spectrum" or "data"
      */
     public CoreTiming(String events, String exposure, String config, String energies, int threads) {
-        this.engine = Inputs.read(Path.of(events), Path.of(exposure), config.isEmpty() ? null : Path.of(config))
+        this.engine = Inputs.read(StoragePath.of(events), StoragePath.of(exposure), config.isEmpty() ? null : StoragePath.of(config))
                 .spec(energies, new PrintWriter(Writer.nullWriter())).build();
         this.threads = threads;
         this.pool = Executors.newFixedThreadPool(threads, r -> {

@@ -56,6 +56,8 @@ public final class Cra implements Runnable {
     /** The cra command line with its streams and the one-line error handling of exit code 2. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Cra());
+        // hdfs://, s3a://, file: and bare paths alike (picocli's own conversion would take a URI as a relative path)
+        cli.registerConverter(java.nio.file.Path.class, org.cranisotropy.io.StoragePath::of);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {

@@ -1,6 +1,7 @@
 package org.cranisotropy.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class LimitsCommand implements Runnable {
     @Override
     public void run() {
         for (String t : new String[] {"measured_thresholds", "measured_bins", "samples", "bands"}) {
-            if (!results.resolve(t).toFile().isDirectory()) {
+            if (!Files.isDirectory(results.resolve(t))) {
                 throw new IllegalArgumentException(results.resolve(t) + ": missing (run cra analyze and cra simulate first)");
             }
         }

@@ -2,6 +2,7 @@ package org.cranisotropy.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cranisotropy.harmonics.Alm;
 import org.cranisotropy.harmonics.SphericalHarmonicTransform;
@@ -44,7 +45,9 @@ final class MapCommand implements Runnable {
     static Alm readAlm(Path file) {
         JsonNode root;
         try {
-            root = Json.mapper().readTree(file.toFile());
+            try (var in = Files.newInputStream(file)) {
+                root = Json.mapper().readTree(in);
+            }
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read as JSON (" + e.getMessage() + ")", e);
         }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cranisotropy.io.StoragePath;
 import org.cranisotropy.io.Sha256;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,15 +52,15 @@ final class RunCommand implements Runnable {
         RunConfig.check(config, () -> SimulationSettings.check(conf));
         RunConfig.analysis(config, conf);
         RunConfig.check(config, () -> SettingsReader.exposure(conf));
-        Path out = OutputDirectory.require(Path.of(run.getString("out")), "cra.run.out");
+        Path out = OutputDirectory.require(StoragePath.of(run.getString("out")), "cra.run.out");
         String master = this.master != null ? this.master : run.getString("master");
         String events = run.getString("events");
         String exposure = run.getString("exposure");
         String samples = Long.toString(run.getLong("samples"));
         String seed = Long.toString(run.getLong("seed"));
         String cfg = config.toString();
-        Path exposureDir = exposure.isEmpty() ? out.resolve(Tables.EXPOSURE) : Path.of(exposure);
-        Path eventsPath = events.isEmpty() ? out.resolve(Tables.EVENTS) : Path.of(events);
+        Path exposureDir = exposure.isEmpty() ? out.resolve(Tables.EXPOSURE) : StoragePath.of(exposure);
+        Path eventsPath = events.isEmpty() ? out.resolve(Tables.EVENTS) : StoragePath.of(events);
         PrintWriter err = spec.commandLine().getErr();
 
         if (exposure.isEmpty()) {
@@ -89,7 +90,7 @@ final class RunCommand implements Runnable {
         step(out, "limits", fingerprintOf(out.resolve(".cra-steps/analyze")) + fingerprintOf(out.resolve(".cra-steps/simulate"))
                 + validated, List.of(out.resolve(Tables.LIMITS)), "limits", "--results", out.toString(), "--master", master,
                 "--quiet");
-        Path measured = Path.of(run.getString("measured-spectrum"));
+        Path measured = StoragePath.of(run.getString("measured-spectrum"));
         step(out, "model", fingerprintOf(out.resolve(".cra-steps/analyze")) + maps + fingerprintOf(measured),
                 List.of(out.resolve(Tables.MODEL)), "model", "vela", "--results", out.toString(), "--measured",
                 measured.toString(), "--quiet");

@@ -40,13 +40,24 @@ final class RunConfig {
         Config own;
         Config c;
         try {
-            own = ConfigFactory.parseFile(file.toFile());
+            own = org.cranisotropy.io.StoragePath.isLocal(file) ? ConfigFactory.parseFile(file.toFile())
+                    : parseRemote(file);
             c = own.withFallback(REFERENCE).resolve();
         } catch (com.typesafe.config.ConfigException e) {
             throw new BadInputException(file + ": " + e.getMessage(), e);
         }
         checkKeys(file, own, c);
         return c;
+    }
+
+    /** A configuration on a Hadoop file system (its includes, if any, are not followed there). */
+    private static Config parseRemote(Path file) {
+        try (java.io.Reader r = Files.newBufferedReader(file)) {
+            return ConfigFactory.parseReader(r, com.typesafe.config.ConfigParseOptions.defaults()
+                    .setOriginDescription(file.toString()));
+        } catch (java.io.IOException e) {
+            throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
     }
 
     /**

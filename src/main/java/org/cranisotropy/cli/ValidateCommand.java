@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.cranisotropy.io.StoragePath;
 import org.cranisotropy.analysis.AnalysisSettings;
 import org.cranisotropy.analysis.EnergyScan;
 import org.cranisotropy.analysis.LowMultipoles;
@@ -115,11 +116,11 @@ final class ValidateCommand implements Runnable {
         Config conf = RunConfig.load(config);
         AnalysisSettings settings = RunConfig.analysis(config, conf);
         Config run = conf.getConfig("cra.run");
-        Path out = results != null ? results : Path.of(run.getString("out"));
+        Path out = results != null ? results : StoragePath.of(run.getString("out"));
         String sparkMaster = master != null ? master : run.getString("master");
-        Path eventsPath = run.getString("events").isEmpty() ? out.resolve(Tables.EVENTS) : Path.of(run.getString("events"));
+        Path eventsPath = run.getString("events").isEmpty() ? out.resolve(Tables.EVENTS) : StoragePath.of(run.getString("events"));
         Path exposurePath = run.getString("exposure").isEmpty() ? out.resolve(Tables.EXPOSURE)
-                : Path.of(run.getString("exposure"));
+                : StoragePath.of(run.getString("exposure"));
         for (String t : new String[] {"samples", "bands"}) {
             if (!Files.isDirectory(out.resolve(t))) {
                 throw new BadInputException(out.resolve(t) + ": missing (run cra run or cra simulate first)");

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.cranisotropy.io.StoragePath;
 import org.cranisotropy.analysis.AnalysisSettings;
 import org.cranisotropy.analysis.ClassSelection;
 import org.cranisotropy.analysis.SelectionExposure;
@@ -158,8 +159,8 @@ final class VelaPredictions {
             return own;
         }
         String recorded = thresholds.metadata().get("cra.exposure");
-        if (recorded != null && Files.exists(Path.of(recorded))) {
-            return Path.of(recorded);
+        if (recorded != null && Files.exists(StoragePath.of(recorded))) {
+            return StoragePath.of(recorded);
         }
         throw new BadInputException(own + ": missing (and the data step's recorded exposure " + recorded
                 + " does not exist either); the predictions need the run's exposure maps");

@@ -25,7 +25,7 @@ public final class BadInputException extends RuntimeException {
     }
 
     private static String rowLocation(String file, long row) {
-        java.nio.file.Path dir = java.nio.file.Path.of(file);
+        java.nio.file.Path dir = StoragePath.of(file);
         if (row >= 1 && java.nio.file.Files.isDirectory(dir)) {
             try {
                 long first = 1;

@@ -20,7 +20,6 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 import org.cranisotropy.exposure.EnergyBinning;
@@ -117,7 +116,7 @@ public final class ExposureFiles {
     public static void writeParquet(ExposureCube cube, Path file) throws IOException {
         SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
         EnergyBinning b = cube.binning();
-        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file))
+        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(org.cranisotropy.io.hadoop.ParquetFiles.output(file))
                 .withType(SCHEMA)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
@@ -258,7 +257,13 @@ public final class ExposureFiles {
             return;
         }
         try (Stream<Path> s = Files.walk(root)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // best effort
+                }
+            });
         } catch (IOException e) {
             // best effort clean-up of a temporary directory
         }

@@ -31,7 +31,8 @@ public record FitsBinaryTable(String file, int rows, List<Column> columns) {
     /** Reads the table; a file without a binary table, or one nom-tam-fits cannot read, is bad input. */
     public static FitsBinaryTable read(Path path) {
         String file = path.toString();
-        try (Fits fits = new Fits(path.toFile())) {
+        try (Fits fits = StoragePath.isLocal(path) ? new Fits(path.toFile())
+                : new Fits(java.nio.file.Files.newInputStream(path))) {
             BinaryTableHDU table = null;
             for (BasicHDU<?> h : fits.read()) {
                 if (h instanceof BinaryTableHDU b) {

@@ -1,6 +1,5 @@
 package org.cranisotropy.io;
 
-import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.nio.file.Path;
@@ -30,10 +29,11 @@ public final class HealpixMapFits {
     /** Reads the first column of extension 1 as a full-sky map. */
     public static HealpixMap read(Path file) {
         String name = file.toString();
-        if (!file.toFile().isFile()) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
             throw new BadInputException(name + ": no such file");
         }
-        try (Fits fits = new Fits(file.toFile())) {
+        try (Fits fits = StoragePath.isLocal(file) ? new Fits(file.toFile())
+                : new Fits(java.nio.file.Files.newInputStream(file))) {
             BasicHDU<?>[] hdus = fits.read();
             if (hdus.length < 2 || !(hdus[1] instanceof BinaryTableHDU)) {
                 throw new BadInputException(name + ": no binary table in extension 1 (not a HEALPix map)");
@@ -128,8 +128,14 @@ public final class HealpixMapFits {
                 }
             }
             fits.addHDU(hdu);
-            File out = file.toFile();
-            fits.write(out);
+            if (StoragePath.isLocal(file)) {
+                fits.write(file.toFile());
+            } else {
+                try (nom.tam.util.FitsOutputStream out = new nom.tam.util.FitsOutputStream(
+                        java.nio.file.Files.newOutputStream(file))) {
+                    fits.write(out);
+                }
+            }
         } catch (FitsException e) {
             throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
         }

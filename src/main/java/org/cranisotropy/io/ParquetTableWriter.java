@@ -15,7 +15,6 @@ import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -252,7 +251,7 @@ public final class ParquetTableWriter {
 
     private ParquetWriter<Object[]> writer(Path file, Map<String, String> metadata) throws IOException {
         // plain (non-Hadoop) configuration: a Hadoop Configuration parses its XML defaults for every file
-        RowWriterBuilder builder = new RowWriterBuilder(new LocalOutputFile(file), schema(),
+        RowWriterBuilder builder = new RowWriterBuilder(org.cranisotropy.io.hadoop.ParquetFiles.output(file), schema(),
                 columns.values().toArray(new Kind[0]))
                 .withConf(new org.apache.parquet.conf.PlainParquetConfiguration())
                 .withCompressionCodec(codec)

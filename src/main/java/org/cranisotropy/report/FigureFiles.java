@@ -37,7 +37,11 @@ public final class FigureFiles {
         svg.fill(area);
         f.painter().paint(svg, area);
         try {
-            if (!ImageIO.write(img, "png", dir.resolve(f.stem() + ".png").toFile())) {
+            boolean written;
+            try (var png = Files.newOutputStream(dir.resolve(f.stem() + ".png"))) {
+                written = ImageIO.write(img, "png", png);
+            }
+            if (!written) {
                 throw new IOException("no PNG writer");
             }
             // the element with an XML declaration but no DOCTYPE: nothing for a parser to fetch

@@ -3,6 +3,7 @@ package org.cranisotropy.report;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.cranisotropy.io.StoragePath;
 import org.cranisotropy.events.EventSample;
 import org.cranisotropy.io.BadInputException;
 import org.cranisotropy.io.ParquetTable;
@@ -55,8 +56,8 @@ public record ResultTables(Path results, ParquetTable thresholds, ParquetTable b
         if (Files.exists(own)) {
             return own;
         }
-        if (recorded != null && Files.exists(Path.of(recorded))) {
-            return Path.of(recorded);
+        if (recorded != null && Files.exists(StoragePath.of(recorded))) {
+            return StoragePath.of(recorded);
         }
         throw new BadInputException(own + ": missing (and the data step's recorded path " + recorded
                 + " does not exist either); the sky maps need the run's " + name);

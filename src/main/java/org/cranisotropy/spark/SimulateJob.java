@@ -23,6 +23,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
+import org.cranisotropy.io.hadoop.HadoopSettings;
+import org.cranisotropy.io.StoragePath;
 import org.cranisotropy.analysis.MultipoleMeasurement;
 import org.cranisotropy.io.BadInputException;
 import org.cranisotropy.io.ParquetColumns;
@@ -131,12 +133,14 @@ public final class SimulateJob {
         done.add(reused);
         Map<String, String> footer = new java.util.HashMap<>(metadata);
         String stagingDir = staging.toString();
+        HadoopSettings.Shipped hadoop = HadoopSettings.ship();
         double simulateSeconds;
         List<BandReduction.Row> bandRows;
         try (ProgressReporter p = new ProgressReporter(progress, "simulate", "samples", n, done, 5000)) {
             // up to 64 tasks per core (frequent progress, a short uneven end); --partitions overrides
             int slices = Math.max(1, Math.min(work.size(), partitions > 0 ? partitions : 64 * sc.defaultParallelism()));
             bandRows = bandRows(sc.parallelize(work, slices).mapPartitionsToPair(it -> {
+                hadoop.install();
                 TaskContext task = TaskContext.get();
                 if (task != null && task.attemptNumber() == 0 && failing.contains(task.partitionId())) {
                     throw new IllegalStateException("injected failure of partition " + task.partitionId()
@@ -148,11 +152,11 @@ public final class SimulateJob {
                     if (t.kept()) { // kept from the interrupted run: its values are read back
                         for (String kind : kinds) {
                             gathered.add(kind, org.cranisotropy.io.ParquetColumns.read(
-                                    t.block().file(Path.of(stagingDir), kind), BandReduction.COLUMNS));
+                                    t.block().file(StoragePath.of(stagingDir), kind), BandReduction.COLUMNS));
                         }
                     } else {
                         SimulationSpec.Engine engine = ENGINES.computeIfAbsent(specId, k -> bspec.value().build());
-                        writeBlock(engine, seed, t.block(), Path.of(stagingDir), footer).forEach(gathered::add);
+                        writeBlock(engine, seed, t.block(), StoragePath.of(stagingDir), footer).forEach(gathered::add);
                         done.add(t.block().size());
                     }
                 }
@@ -452,10 +456,12 @@ public final class SimulateJob {
         }
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int parts = Math.max(1, Math.min(files.size(), partitions));
+        HadoopSettings.Shipped hadoop = HadoopSettings.ship();
         return bandRows(sc.parallelize(files, parts).mapPartitionsToPair(it -> {
+            hadoop.install();
             BandReduction.Gathering gathered = new BandReduction.Gathering();
             while (it.hasNext()) {
-                Path file = Path.of(it.next());
+                Path file = StoragePath.of(it.next());
                 String kind = file.getParent().getFileName().toString().replaceFirst("^kind=", "");
                 gathered.add(kind, org.cranisotropy.io.ParquetColumns.read(file, BandReduction.COLUMNS));
             }

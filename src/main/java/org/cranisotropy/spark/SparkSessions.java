@@ -3,6 +3,7 @@ package org.cranisotropy.spark;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
+import org.cranisotropy.io.hadoop.HadoopSettings;
 
 /**
  * The one way this project starts Spark: a SparkSession with the web UI off and quiet (WARN) logging.
@@ -28,6 +29,8 @@ public final class SparkSessions {
         }
         SparkSession s = b.getOrCreate();
         s.sparkContext().setLogLevel("WARN");
+        // Hadoop paths (hdfs://, s3a://) on the driver open with Spark's Hadoop settings (spark.hadoop.*, HADOOP_CONF_DIR)
+        HadoopSettings.install(s.sparkContext().hadoopConfiguration());
         return s;
     }
 

@@ -12,6 +12,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
+import org.cranisotropy.io.hadoop.HadoopSettings;
+import org.cranisotropy.io.StoragePath;
 import org.cranisotropy.io.ParquetTableWriter;
 import org.cranisotropy.io.ParquetTableWriter.Kind;
 import org.cranisotropy.montecarlo.InjectedDipole;
@@ -86,18 +88,20 @@ public final class ValidateJob {
         LongAccumulator done = sc.sc().longAccumulator("skies done");
         done.add(reused);
         String stagingDir = staging.toString();
+        HadoopSettings.Shipped hadoop = HadoopSettings.ship();
         List<Placed> placed;
         double seconds;
         try (ProgressReporter p = new ProgressReporter(progress, "validate", "skies", total, done, 5000)) {
             int slices = Math.max(1, Math.min(work.size(), partitions > 0 ? partitions : 16 * sc.defaultParallelism()));
             placed = sc.parallelize(work, slices).mapPartitions(it -> {
+                hadoop.install();
                 ValidationSpec v = bspec.value();
                 List<Placed> res = new ArrayList<>();
                 double[] fixedAcceptance = null;
                 int fixedKey = -1;
                 while (it.hasNext()) {
                     long[] b = it.next();
-                    Path file = Path.of(stagingDir, blockName(b));
+                    Path file = StoragePath.of(stagingDir).resolve(blockName(b));
                     if (Files.exists(file)) { // kept from the interrupted run
                         res.addAll(readBlock(file));
                         continue;
