@@ -163,7 +163,7 @@ final class BenchCommand implements Runnable {
             } finally {
                 spark.stop();
                 try {
-                    ParquetTableWriter.deleteRecursively(dir);
+                    org.cranisotropy.io.DirectoryCommit.delete(dir);
                 } catch (IOException ignored) {
                     // a temporary directory
                 }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -13,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -71,15 +69,7 @@ public final class ExposureFiles {
             Files.createDirectories(outDir);
             tmp = Files.createTempDirectory(outDir, "." + DIRECTORY + ".tmp-");
             writeInto(cube, tmp);
-            if (Files.exists(target)) {
-                Path old = Files.createTempDirectory(outDir, "." + DIRECTORY + ".old-");
-                Files.delete(old);
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                deleteTree(old);
-            } else {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            }
+            DirectoryCommit.replace(tmp, target);
             tmp = null;
             return target;
         } catch (IOException e) {
@@ -253,17 +243,8 @@ public final class ExposureFiles {
     }
 
     private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // best effort
-                }
-            });
+        try {
+            DirectoryCommit.delete(root);
         } catch (IOException e) {
             // best effort clean-up of a temporary directory
         }

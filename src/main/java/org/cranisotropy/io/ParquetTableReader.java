@@ -34,6 +34,7 @@ public final class ParquetTableReader {
         }
         List<Path> parts = new ArrayList<>();
         if (Files.isDirectory(path)) {
+            DirectoryCommit.requireComplete(path);
             try (var s = Files.list(path)) {
                 s.filter(p -> p.getFileName().toString().endsWith(".parquet")
                         && !p.getFileName().toString().startsWith(".")).sorted().forEach(parts::add);

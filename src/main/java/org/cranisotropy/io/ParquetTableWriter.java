@@ -93,12 +93,12 @@ public final class ParquetTableWriter {
         Streaming s;
         try {
             Files.createDirectories(parent);
-            deleteRecursively(tmp);
+            DirectoryCommit.delete(tmp);
             Files.createDirectories(tmp);
             s = new Streaming(dir, tmp, writer(tmp.resolve("part-00000.parquet"), metadata));
         } catch (IOException e) {
             try {
-                deleteRecursively(tmp);
+                DirectoryCommit.delete(tmp);
             } catch (IOException ignored) {
                 // the original error is the one to report
             }
@@ -157,7 +157,7 @@ public final class ParquetTableWriter {
                 open = false;
                 writer.close();
                 Files.createFile(tmp.resolve("_SUCCESS"));
-                replaceDirectory(tmp, dir);
+                DirectoryCommit.replace(tmp, dir);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + dir + ": " + e.getMessage(), e);
             } finally {
@@ -181,7 +181,7 @@ public final class ParquetTableWriter {
 
         private void discard() {
             try {
-                deleteRecursively(tmp);
+                DirectoryCommit.delete(tmp);
             } catch (IOException ignored) {
                 // a hidden leftover; the next write of the table removes it
             }
@@ -338,37 +338,6 @@ public final class ParquetTableWriter {
         @Override
         protected WriteSupport<Object[]> getWriteSupport(org.apache.parquet.conf.ParquetConfiguration conf) {
             return new RowWriteSupport(schema, kinds);
-        }
-    }
-
-    /**
-     * Moves a finished directory onto its final name, replacing an earlier one without ever leaving a
-     * half-deleted table there: the earlier one is first renamed aside (hidden), the new one renamed into
-     * place, then the earlier one deleted. A process killed in between leaves either no table or a whole
-     * one under the final name, and at most a hidden leftover.
-     */
-    public static void replaceDirectory(Path from, Path to) throws IOException {
-        Path aside = null;
-        if (Files.exists(to)) {
-            aside = to.toAbsolutePath().resolveSibling("." + to.getFileName() + ".old-" + ProcessHandle.current().pid());
-            deleteRecursively(aside);
-            Files.move(to, aside, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        if (aside != null) {
-            deleteRecursively(aside);
-        }
-    }
-
-    /** Removes a file tree if present. */
-    public static void deleteRecursively(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
         }
     }
 }

@@ -99,7 +99,7 @@ public final class Report {
         List<Figure> figures = sections.stream().flatMap(s -> s.figures().stream()).toList();
         try {
             Files.createDirectories(parent);
-            ParquetTableWriter.deleteRecursively(tmp);
+            org.cranisotropy.io.DirectoryCommit.delete(tmp);
             Files.createDirectories(tmp);
             for (Figure f : figures) {
                 FigureFiles.write(f, tmp);
@@ -107,10 +107,10 @@ public final class Report {
             Files.writeString(tmp.resolve("index.html"), ReportPage.html(results, run, o.toolVersion(), sections, notes),
                     StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("queries.sql"), ReportPage.queries(results, sections), StandardCharsets.UTF_8);
-            ParquetTableWriter.replaceDirectory(tmp, out);
+            org.cranisotropy.io.DirectoryCommit.replace(tmp, out);
         } catch (IOException | RuntimeException e) {
             try {
-                ParquetTableWriter.deleteRecursively(tmp);
+                org.cranisotropy.io.DirectoryCommit.delete(tmp);
             } catch (IOException ignored) {
                 // report the original error
             }

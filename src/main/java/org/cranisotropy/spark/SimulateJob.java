@@ -368,7 +368,7 @@ public final class SimulateJob {
                 }
                 return;
             }
-            ParquetTableWriter.deleteRecursively(staging);
+            org.cranisotropy.io.DirectoryCommit.delete(staging);
             Files.createDirectories(staging);
             Files.writeString(stamp, fingerprint);
         } catch (IOException e) {
@@ -379,7 +379,7 @@ public final class SimulateJob {
     /** Moves a finished directory onto its final name, replacing an earlier one. */
     private static void replace(Path from, Path to) {
         try {
-            ParquetTableWriter.replaceDirectory(from, to);
+            org.cranisotropy.io.DirectoryCommit.replace(from, to);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move " + from + " to " + to + ": " + e.getMessage(), e);
         }

@@ -159,7 +159,7 @@ public final class ValidateJob {
         }
         write(rows, out.resolve(Tables.VALIDATION), metadata);
         try {
-            ParquetTableWriter.deleteRecursively(staging);
+            org.cranisotropy.io.DirectoryCommit.delete(staging);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -182,7 +182,7 @@ public final class ValidateJob {
                 }
                 return;
             }
-            ParquetTableWriter.deleteRecursively(staging);
+            org.cranisotropy.io.DirectoryCommit.delete(staging);
             Files.createDirectories(staging);
             Files.writeString(stamp, fingerprint);
         } catch (java.io.IOException e) {

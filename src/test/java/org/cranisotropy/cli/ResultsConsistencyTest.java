@@ -67,7 +67,7 @@ class ResultsConsistencyTest {
     @Test
     void limitsOnAnEmptyBandsDirectoryIsBadInputOnOneLine() throws Exception {
         Path r = results("empty", new double[] {100}, new double[] {50, 100}, "10", "10");
-        ParquetTableWriter.deleteRecursively(r.resolve("bands"));
+        org.cranisotropy.io.DirectoryCommit.delete(r.resolve("bands"));
         Files.createDirectories(r.resolve("bands"));
         Files.createDirectories(r.resolve("samples"));
         AlmCommandTest.Run run = AlmCommandTest.run("limits", "--results", r.toString());
