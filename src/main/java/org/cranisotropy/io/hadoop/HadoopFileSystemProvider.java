@@ -114,6 +114,10 @@ public final class HadoopFileSystemProvider extends FileSystemProvider {
             return client(p).getFileStatus(hadoop(p));
         } catch (FileNotFoundException e) {
             throw new NoSuchFileException(p.toString());
+        } catch (java.net.ConnectException | java.net.UnknownHostException e) {
+            // not "no such file": java.nio's exists() would hide it, so it is said in one line here
+            throw new org.cranisotropy.io.BadInputException(p + ": cannot reach its file system ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")", e);
         }
     }
 

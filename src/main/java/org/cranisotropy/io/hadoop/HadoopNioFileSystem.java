@@ -12,6 +12,7 @@ import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.cranisotropy.io.BadInputException;
 
 /**
  * One Hadoop file system (a scheme and an authority, e.g. hdfs://namenode:8020 or s3a://bucket) as a
@@ -42,10 +43,26 @@ final class HadoopNioFileSystem extends FileSystem {
     org.apache.hadoop.fs.FileSystem client() throws IOException {
         org.apache.hadoop.fs.FileSystem c = client;
         if (c == null) {
-            c = org.apache.hadoop.fs.FileSystem.get(URI.create(scheme() + "://" + authority + "/"), HadoopSettings.current());
+            URI uri = URI.create(scheme() + "://" + authority + "/");
+            try {
+                c = org.apache.hadoop.fs.FileSystem.get(uri, HadoopSettings.current());
+            } catch (org.apache.hadoop.fs.UnsupportedFileSystemException | RuntimeException e) {
+                // Hadoop has no client for the scheme here (s3a:// without hadoop-aws, a typo): bad input, one line
+                throw new BadInputException(uri + ": no Hadoop file system for '" + scheme() + "://' on the class path ("
+                        + rootMessage(e) + "); s3a:// needs org.apache.hadoop:hadoop-aws of Spark's Hadoop version, e.g."
+                        + " spark-submit --packages org.apache.hadoop:hadoop-aws:3.4.2", e);
+            }
             client = c;
         }
         return c;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
     }
 
     /** Where relative paths lead: the Hadoop client's working directory (/user/NAME on HDFS). */
