@@ -36,7 +36,11 @@ final class HadoopPath implements Path {
 
     /** The path as Hadoop names it (absolute ones with scheme and authority). */
     org.apache.hadoop.fs.Path hadoopPath() {
-        return absolute ? new org.apache.hadoop.fs.Path(toUri()) : new org.apache.hadoop.fs.Path(String.join("/", names));
+        if (absolute && fs.authority() != null) {
+            return new org.apache.hadoop.fs.Path(toUri());
+        }
+        // no authority (hdfs:///x): the path alone, which the default file system's client takes as its own
+        return new org.apache.hadoop.fs.Path(pathPart().isEmpty() ? "/" : pathPart());
     }
 
     private String pathPart() {
@@ -149,13 +153,19 @@ final class HadoopPath implements Path {
         return new HadoopPath(fs, false, out.toArray(new String[0]));
     }
 
+    /** scheme://authority/path, hdfs:///path when the URI names no authority (the configured default). */
     @Override
     public URI toUri() {
         try {
-            return new URI(fs.scheme(), fs.authority(), toAbsolutePath().pathPart(), null, null);
+            String raw = new URI(null, null, toAbsolutePath().pathPart(), null).getRawPath();
+            return URI.create(prefix() + raw);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a valid path: " + this, e);
+            throw new IllegalArgumentException("not a valid path: " + pathPart(), e);
         }
+    }
+
+    private String prefix() {
+        return fs.scheme() + "://" + (fs.authority() == null ? "" : fs.authority());
     }
 
     @Override
@@ -190,7 +200,7 @@ final class HadoopPath implements Path {
 
     @Override
     public String toString() {
-        return absolute ? toUri().toString() : pathPart();
+        return absolute ? prefix() + pathPart() : pathPart();
     }
 
     private HadoopPath cast(Path other, boolean strict) {

@@ -60,6 +60,23 @@ class HadoopFileSystemProviderTest {
     }
 
     @Test
+    void aPathWithoutAuthorityIsOnTheConfiguredDefaultFileSystem() throws IOException {
+        org.apache.hadoop.conf.Configuration before = HadoopSettings.current();
+        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration(before);
+        conf.set("fs.defaultFS", hdfs.uri());
+        HadoopSettings.install(conf);
+        try {
+            Path p = StoragePath.of("hdfs:///default/x.txt");
+            assertEquals("hdfs:///default/x.txt", p.toString());
+            assertEquals(p, StoragePath.of(p.toString()), "the printed form names the same path");
+            Files.writeString(p, "on the default HDFS");
+            assertEquals("on the default HDFS", Files.readString(StoragePath.of(hdfs.uri() + "/default/x.txt")));
+        } finally {
+            HadoopSettings.install(before);
+        }
+    }
+
+    @Test
     void filesDirectoriesAndRenames() throws IOException {
         Path root = StoragePath.of(hdfs.uri() + "/files");
         Path dir = root.resolve("x/y");
