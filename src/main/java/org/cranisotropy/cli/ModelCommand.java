@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.cranisotropy.io.MeasuredSpectrumCsv;
+import com.typesafe.config.Config;
 import org.cranisotropy.model.BurstPointSource;
+import org.cranisotropy.model.DiffusionCoefficient;
 import org.cranisotropy.model.MeasuredSpectrum;
 import org.cranisotropy.model.PointSource;
 import org.cranisotropy.model.VelaDipole;
@@ -35,16 +37,35 @@ final class ModelCommand implements Runnable {
     }
 
     /**
-     * The default measured spectrum, relative to the working directory (the repository top): cra.run.measured-spectrum
-     * of reference.conf.
+     * The source options of {@code cra model vela} and the keys of {@code cra.model.vela} they override (every name
+     * of an option): the keys' values in reference.conf are the options' defaults, shown by --help.
      */
-    static final String DEFAULT_MEASURED = RunConfig.reference().getString("cra.run.measured-spectrum");
+    static final Map<String, String> VELA_OPTION_KEYS = Map.of("--index", "index", "--gamma", "index", "--cutoff-gev",
+            "cutoff-gev", "--ecut-gev", "cutoff-gev", "--emission-kyr", "emission-kyr", "--energy-erg", "energy-erg",
+            "--distance-kpc", "distance-kpc", "--age-kyr", "age-kyr", "--l-deg", "l-deg", "--b-deg", "b-deg");
+
+    /** The defaults of the source options and --measured: cra.model.vela of reference.conf, the one home of defaults. */
+    static final class VelaDefaults implements CommandLine.IDefaultValueProvider {
+        @Override
+        public String defaultValue(CommandLine.Model.ArgSpec arg) {
+            if (arg instanceof CommandLine.Model.OptionSpec o) {
+                for (String name : o.names()) {
+                    String key = name.equals("--measured") ? "measured-spectrum" : VELA_OPTION_KEYS.get(name);
+                    if (key != null) {
+                        return RunConfig.reference().getValue(SettingsReader.VELA + "." + key).unwrapped().toString();
+                    }
+                }
+            }
+            return null;
+        }
+    }
 
     /** {@code cra model vela}: the Vela SNR as the e+e- source of ICRC 2019, within the measured flux. */
     @Command(
             name = "vela",
             mixinStandardHelpOptions = true,
             sortOptions = false,
+            defaultValueProvider = VelaDefaults.class,
             description = {
                 "Dipole expected from the Vela SNR, (l, b) = (263.9, -3.3) deg, as the e+e-",
                 "source of CALET ICRC 2019 (section 4): injection Q ~ E^-index exp(-E/cutoff)",
@@ -67,46 +88,60 @@ final class ModelCommand implements Runnable {
                 "  - the default measured spectrum below 0.3 TeV: a power law of index 3.1 joined",
                 "    to H.E.S.S. 2024 (approximate; the file says so and cites its sources);",
                 "  - distance 0.29 kpc (ICRC 2019 rounds it to 0.3).",
+                "The parameters come from cra.model.vela of --config (every key, with the defaults",
+                "above, is in reference.conf; D(E) and the losses are set there only); a source",
+                "option or --measured given here overrides its key. model/'s footer records them.",
                 "Options:"
             })
     static final class VelaSubcommand implements Runnable {
         @Option(names = {"--index", "--gamma"}, paramLabel = "INDEX",
-                description = "Injection index, Q ~ E^-index (default ${DEFAULT-VALUE}, ICRC 2019).")
-        double index = VelaParameters.ICRC_2019.index();
+                description = "Injection index, Q ~ E^-index (default: cra.model.vela.index, ${DEFAULT-VALUE} = ICRC "
+                        + "2019).")
+        double index;
 
         @Option(names = {"--cutoff-gev", "--ecut-gev"}, paramLabel = "GEV",
-                description = "Injection cut-off energy in GeV (default ${DEFAULT-VALUE}, ICRC 2019).")
-        double cutoffGev = VelaParameters.ICRC_2019.cutoffGev();
+                description = "Injection cut-off energy in GeV (default: cra.model.vela.cutoff-gev, ${DEFAULT-VALUE} "
+                        + "= ICRC 2019).")
+        double cutoffGev;
 
         @Option(names = "--emission-kyr", paramLabel = "KYR",
-                description = "Emission time in kyr, constant rate from the explosion on; 0 = a burst (default "
-                        + "${DEFAULT-VALUE}, ICRC 2019).")
-        double emissionKyr = VelaParameters.ICRC_2019.emissionKyr();
+                description = "Emission time in kyr, constant rate from the explosion on; 0 = a burst (default: "
+                        + "cra.model.vela.emission-kyr, ${DEFAULT-VALUE} = ICRC 2019).")
+        double emissionKyr;
 
         @Option(names = "--energy-erg", paramLabel = "ERG",
-                description = "Total energy injected in e+e- above 1 GeV, erg (default ${DEFAULT-VALUE}, ICRC 2019).")
-        double energyErg = VelaParameters.ICRC_2019.energyErg();
+                description = "Total energy injected in e+e- above 1 GeV, erg (default: cra.model.vela.energy-erg, "
+                        + "${DEFAULT-VALUE} = ICRC 2019).")
+        double energyErg;
 
         @Option(names = "--distance-kpc", paramLabel = "KPC",
-                description = "Distance of the source in kpc (default ${DEFAULT-VALUE}).")
-        double distanceKpc = VelaParameters.ICRC_2019.distanceKpc();
+                description = "Distance of the source in kpc (default: cra.model.vela.distance-kpc, ${DEFAULT-VALUE}).")
+        double distanceKpc;
 
-        @Option(names = "--age-kyr", paramLabel = "KYR", description = "Age of the source in kyr (default ${DEFAULT-VALUE}).")
-        double ageKyr = VelaParameters.ICRC_2019.ageKyr();
+        @Option(names = "--age-kyr", paramLabel = "KYR",
+                description = "Age of the source in kyr (default: cra.model.vela.age-kyr, ${DEFAULT-VALUE}).")
+        double ageKyr;
 
         @Option(names = "--l-deg", paramLabel = "DEG",
-                description = "Galactic longitude of the source, the dipole's direction (default ${DEFAULT-VALUE}; "
-                        + "printed only: the amplitude does not depend on it).")
-        double lDeg = BurstPointSource.VELA_L_DEG;
+                description = "Galactic longitude of the source, the dipole's direction (default: cra.model.vela.l-deg, "
+                        + "${DEFAULT-VALUE}; printed only: the amplitude does not depend on it).")
+        double lDeg;
 
         @Option(names = "--b-deg", paramLabel = "DEG",
-                description = "Galactic latitude of the source (default ${DEFAULT-VALUE}; printed only).")
-        double bDeg = BurstPointSource.VELA_B_DEG;
+                description = "Galactic latitude of the source (default: cra.model.vela.b-deg, ${DEFAULT-VALUE}; "
+                        + "printed only).")
+        double bDeg;
 
         @Option(names = "--measured", paramLabel = "FILE",
-                description = "The measured e+e- spectrum, the total flux (default ${DEFAULT-VALUE}: H.E.S.S. 2024 "
-                        + "above 0.3 TeV, an approximate power law below; the file cites its sources).")
-        Path measured = Path.of(DEFAULT_MEASURED);
+                description = "The measured e+e- spectrum, the total flux (default: cra.model.vela.measured-spectrum, "
+                        + "${DEFAULT-VALUE}: H.E.S.S. 2024 above 0.3 TeV, an approximate power law below; the file "
+                        + "cites its sources).")
+        Path measured;
+
+        @Option(names = "--config", paramLabel = "FILE",
+                description = "Run configuration whose cra.model.vela gives the parameters (default: reference.conf's, "
+                        + "ICRC 2019); the options above override it.")
+        Path config;
 
         @Option(names = "--emin", paramLabel = "GEV", description = "Lowest energy of the printed points in GeV "
                 + "(default ${DEFAULT-VALUE}).")
@@ -145,11 +180,9 @@ final class ModelCommand implements Runnable {
             if (points < 1 || (points == 1 && emax != emin)) {
                 throw new IllegalArgumentException("--points must be >= 2 (or 1 with --emin = --emax), got " + points);
             }
-            if (!(lDeg >= 0 && lDeg < 360) || !(bDeg >= -90 && bDeg <= 90)) {
-                throw new IllegalArgumentException("--l-deg must be in [0, 360) and --b-deg in [-90, 90], got " + lDeg
-                        + ", " + bDeg);
-            }
-            VelaParameters parameters = parameters();
+            Config conf = RunConfig.load(config);
+            VelaParameters parameters = parameters(RunConfig.vela(config, conf));
+            Path measured = given("--measured") ? this.measured : SettingsReader.velaMeasuredSpectrum(conf);
             MeasuredSpectrum total = MeasuredSpectrumCsv.read(measured);
             if (emin < total.eminGev() || emax > total.emaxGev()) {
                 throw new IllegalArgumentException("--emin/--emax " + emin + " - " + emax + " GeV lie outside "
@@ -172,8 +205,8 @@ final class ModelCommand implements Runnable {
                 extra.put("cra.measured_spectrum", measured.toString());
                 extra.put("cra.model", Json.write(parametersJson(parameters)).replaceAll("\\s+", ""));
                 extra.put("cra.model_excess", excess.map(x -> excessText(x, measured.toString())).orElse("none"));
-                VelaPredictions.write(predictions, results.resolve(Tables.MODEL), RunConfig.metadata("model vela", null,
-                        extra));
+                VelaPredictions.write(predictions, results.resolve(Tables.MODEL), RunConfig.metadata("model vela",
+                        config == null ? null : conf, extra));
             }
             if (quiet) {
                 return;
@@ -223,10 +256,16 @@ final class ModelCommand implements Runnable {
                 }
                 out.println(Json.write(o));
             } else {
+                VelaParameters v = parameters;
                 out.printf(Locale.ROOT, "# Vela: (l, b) = (%s, %s) deg, d = %s kpc, age = %s kyr, %s, index %s, cut-off "
-                        + "%s GeV, W = %s erg above 1 GeV; no particles above %.6g GeV%n", lDeg, bDeg, distanceKpc,
-                        ageKyr, emissionKyr == 0 ? "burst" : "constant injection over " + emissionKyr + " kyr", index,
-                        cutoffGev, energyErg, source.maxEnergyGev());
+                        + "%s GeV, W = %s erg above 1 GeV; no particles above %.6g GeV%n", v.lDeg(), v.bDeg(),
+                        v.distanceKpc(), v.ageKyr(), v.emissionKyr() == 0 ? "burst" : "constant injection over "
+                                + v.emissionKyr() + " kyr", v.index(), v.cutoffGev(), v.energyErg(),
+                        source.maxEnergyGev());
+                DiffusionCoefficient d = v.diffusion();
+                out.printf(Locale.ROOT, "# D(R): %s cm^2/s at %s GV, slope %s below and %s above %s GV (softness %s); "
+                        + "losses b0 E^2, b0 = %s GeV^-1 s^-1%n", d.d0Cm2PerS(), d.r0Gv(), d.deltaLow(), d.deltaHigh(),
+                        d.rbGv(), d.softness(), v.loss().b0PerGevPerS());
                 out.printf(Locale.ROOT, "# measured total: %s; E^3 J in GeV^2 m^-2 s^-1 sr^-1%n", measured);
                 out.printf(Locale.ROOT, "%12s %13s %11s %13s %12s %12s%n", "E_GeV", "delta_source", "share", "delta",
                         "E3J_vela", "E3J_measured");
@@ -249,18 +288,47 @@ final class ModelCommand implements Runnable {
             out.flush();
         }
 
-        private VelaParameters parameters() {
+        /** Whether an option (any of its names) was given on the command line. */
+        private boolean given(String option) {
+            return spec.commandLine().getParseResult().hasMatchedOption(option);
+        }
+
+        /** An option's value when it was given, else the configuration's. */
+        private double value(String option, double optionValue, double configured) {
+            return given(option) ? optionValue : configured;
+        }
+
+        /** The name of a value in a message: the option when it was given, else its key. */
+        private String name(String option) {
+            return given(option) ? option : SettingsReader.VELA + "." + VELA_OPTION_KEYS.get(option);
+        }
+
+        /** The configured parameters (already checked) with the options given over them. */
+        private VelaParameters parameters(VelaParameters c) {
+            double index = value("--index", this.index, c.index());
+            double cutoffGev = value("--cutoff-gev", this.cutoffGev, c.cutoffGev());
+            double emissionKyr = value("--emission-kyr", this.emissionKyr, c.emissionKyr());
+            double energyErg = value("--energy-erg", this.energyErg, c.energyErg());
+            double distanceKpc = value("--distance-kpc", this.distanceKpc, c.distanceKpc());
+            double ageKyr = value("--age-kyr", this.ageKyr, c.ageKyr());
+            double lDeg = value("--l-deg", this.lDeg, c.lDeg());
+            double bDeg = value("--b-deg", this.bDeg, c.bDeg());
             // the options' names in the messages: the record's own checks name its fields
-            require(Double.isFinite(index), "--index must be finite, got " + index);
+            require(Double.isFinite(index), name("--index") + " must be finite, got " + index);
             require(cutoffGev > BurstPointSource.DEFAULT_NORM_MIN_GEV && Double.isFinite(cutoffGev),
-                    "--cutoff-gev must be finite and > " + BurstPointSource.DEFAULT_NORM_MIN_GEV
+                    name("--cutoff-gev") + " must be finite and > " + BurstPointSource.DEFAULT_NORM_MIN_GEV
                             + " GeV (W is counted above it), got " + cutoffGev);
-            require(energyErg > 0 && Double.isFinite(energyErg), "--energy-erg must be finite and > 0, got " + energyErg);
-            require(distanceKpc > 0 && Double.isFinite(distanceKpc), "--distance-kpc must be > 0, got " + distanceKpc);
-            require(ageKyr > 0 && Double.isFinite(ageKyr), "--age-kyr must be > 0, got " + ageKyr);
-            require(emissionKyr >= 0 && emissionKyr <= ageKyr, "--emission-kyr must be in [0, --age-kyr = " + ageKyr
-                    + "], got " + emissionKyr);
-            return new VelaParameters(index, cutoffGev, emissionKyr, energyErg, distanceKpc, ageKyr);
+            require(energyErg > 0 && Double.isFinite(energyErg), name("--energy-erg") + " must be finite and > 0, got "
+                    + energyErg);
+            require(distanceKpc > 0 && Double.isFinite(distanceKpc), name("--distance-kpc") + " must be > 0, got "
+                    + distanceKpc);
+            require(ageKyr > 0 && Double.isFinite(ageKyr), name("--age-kyr") + " must be > 0, got " + ageKyr);
+            require(emissionKyr >= 0 && emissionKyr <= ageKyr, name("--emission-kyr") + " must be in [0, "
+                    + name("--age-kyr") + " = " + ageKyr + "], got " + emissionKyr);
+            require(lDeg >= 0 && lDeg < 360 && bDeg >= -90 && bDeg <= 90, name("--l-deg") + " must be in [0, 360) and "
+                    + name("--b-deg") + " in [-90, 90], got " + lDeg + ", " + bDeg);
+            return new VelaParameters(index, cutoffGev, emissionKyr, energyErg, distanceKpc, ageKyr, lDeg, bDeg,
+                    c.diffusion(), c.loss());
         }
 
         private static void require(boolean ok, String message) {
@@ -277,9 +345,18 @@ final class ModelCommand implements Runnable {
             m.put("energy_erg", p.energyErg());
             m.put("distance_kpc", p.distanceKpc());
             m.put("age_kyr", p.ageKyr());
-            m.put("l_deg", lDeg);
-            m.put("b_deg", bDeg);
-            m.put("b0_per_gev_per_s", org.cranisotropy.model.EnergyLoss.DEFAULT.b0PerGevPerS());
+            m.put("l_deg", p.lDeg());
+            m.put("b_deg", p.bDeg());
+            m.put("b0_per_gev_per_s", p.loss().b0PerGevPerS());
+            DiffusionCoefficient d = p.diffusion();
+            Map<String, Object> diffusion = new LinkedHashMap<>();
+            diffusion.put("d0_cm2_per_s", d.d0Cm2PerS());
+            diffusion.put("r0_gv", d.r0Gv());
+            diffusion.put("break_gv", d.rbGv());
+            diffusion.put("delta_low", d.deltaLow());
+            diffusion.put("delta_high", d.deltaHigh());
+            diffusion.put("softness", d.softness());
+            m.put("diffusion", diffusion);
             return m;
         }
     }

@@ -25,9 +25,10 @@ import org.cranisotropy.io.Tables;
 @Command(
         name = "run",
         header = "Run the whole chain of a configuration, skipping up-to-date steps.", mixinStandardHelpOptions = true,
-        description = {"Run the analysis chain of a configuration (cra.run, cra.exposure, cra.events, cra.analysis):",
-            "exposure (or given maps), generate (or a given event file), analyze, simulate, validate, limits, and the",
-            "Vela model's predictions for the run's thresholds and bins (cra model vela --results).",
+        description = {"Run the analysis chain of a configuration (cra.run, cra.exposure, cra.events, cra.analysis,",
+            "cra.simulation, cra.model.vela): exposure (or given maps), generate (or a given event file), analyze,",
+            "simulate, validate, limits, and the Vela model's predictions for the run's thresholds and bins",
+            "(cra model vela --results, with the parameters of cra.model.vela).",
             "Steps whose outputs exist and match the configuration are skipped."})
 
 final class RunCommand implements Runnable {
@@ -52,6 +53,7 @@ final class RunCommand implements Runnable {
         RunConfig.check(config, () -> SimulationSettings.check(conf));
         RunConfig.analysis(config, conf);
         RunConfig.check(config, () -> SettingsReader.exposure(conf));
+        RunConfig.vela(config, conf);
         Path out = OutputDirectory.require(StoragePath.of(run.getString("out")), "cra.run.out");
         String master = this.master != null ? this.master : run.getString("master");
         String events = run.getString("events");
@@ -90,10 +92,11 @@ final class RunCommand implements Runnable {
         step(out, "limits", fingerprintOf(out.resolve(".cra-steps/analyze")) + fingerprintOf(out.resolve(".cra-steps/simulate"))
                 + validated, List.of(out.resolve(Tables.LIMITS)), "limits", "--results", out.toString(), "--master", master,
                 "--quiet");
-        Path measured = StoragePath.of(run.getString("measured-spectrum"));
-        step(out, "model", fingerprintOf(out.resolve(".cra-steps/analyze")) + maps + fingerprintOf(measured),
-                List.of(out.resolve(Tables.MODEL)), "model", "vela", "--results", out.toString(), "--measured",
-                measured.toString(), "--quiet");
+        // the parameters and the measured spectrum of cra.model.vela (cra model vela reads them from the configuration)
+        Path measured = SettingsReader.velaMeasuredSpectrum(conf);
+        step(out, "model", fingerprintOf(out.resolve(".cra-steps/analyze")) + maps + section(conf, SettingsReader.VELA)
+                + fingerprintOf(measured), List.of(out.resolve(Tables.MODEL)), "model", "vela", "--results",
+                out.toString(), "--config", cfg, "--quiet");
         err.flush();
         summary(spec.commandLine().getOut(), out);
     }

@@ -86,6 +86,10 @@ final class RunConfig {
         return List.copyOf(keys);
     }
 
+    /** Keys that have moved (old key, new key): a configuration with an old one is refused, naming the new one. */
+    static final Map<String, String> MOVED_KEYS = Map.of("cra.run.measured-spectrum",
+            "cra.model.vela.measured-spectrum");
+
     /** The keys of each rule of cra.analysis.class-selection. */
     static final List<String> CLASS_SELECTION_KEYS = List.of("emin-gev", "emax-gev", "classes");
 
@@ -99,6 +103,10 @@ final class RunConfig {
             leaves(List.of("cra"), own.root().get("cra"), path -> set.add(com.typesafe.config.ConfigUtil.joinPath(path)));
         }
         for (String key : set) {
+            if (MOVED_KEYS.containsKey(key)) {
+                throw new BadInputException(file + ": " + key + " is now " + MOVED_KEYS.get(key) + "; set that key "
+                        + "instead");
+            }
             if (KNOWN_KEYS.stream().noneMatch(k -> matches(k, key))) {
                 throw new BadInputException(file + ": unknown key " + key + nearest(key, KNOWN_KEYS));
             }
@@ -188,6 +196,13 @@ final class RunConfig {
         } catch (com.typesafe.config.ConfigException | IllegalArgumentException e) {
             throw new BadInputException("the run's recorded configuration cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** cra.model.vela of a loaded configuration as the model's parameters; a bad value is bad input naming the file. */
+    static org.cranisotropy.model.VelaParameters vela(Path file, Config c) {
+        org.cranisotropy.model.VelaParameters[] out = new org.cranisotropy.model.VelaParameters[1];
+        check(file, () -> out[0] = SettingsReader.vela(c));
+        return out[0];
     }
 
     /** Runs a check of a loaded configuration; a bad value is bad input naming the file. */

@@ -20,6 +20,9 @@ import org.cranisotropy.exposure.ExposureModel;
 import org.cranisotropy.exposure.IssOrbit;
 import org.cranisotropy.exposure.LiveTimeModel;
 import org.cranisotropy.exposure.ObservationPeriod;
+import org.cranisotropy.model.DiffusionCoefficient;
+import org.cranisotropy.model.EnergyLoss;
+import org.cranisotropy.model.VelaParameters;
 
 /**
  * Sections of a resolved run configuration (loaded over reference.conf, so every key is present) as the typed
@@ -108,6 +111,47 @@ public final class SettingsReader {
             throw new IllegalArgumentException("configuration: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("configuration " + section + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The section of the Vela model. */
+    static final String VELA = "cra.model.vela";
+
+    /**
+     * {@code cra.model.vela}: the source (injection, emission time, energy, distance, age, direction) and its
+     * propagation (diffusion coefficient, energy loss) of the Vela model; the measured spectrum is
+     * {@link #velaMeasuredSpectrum}.
+     */
+    public static VelaParameters vela(Config root) {
+        try {
+            Config c = root.getConfig(VELA);
+            Config d = c.getConfig("diffusion");
+            DiffusionCoefficient diffusion;
+            try {
+                diffusion = new DiffusionCoefficient(d.getDouble("d0-cm2-per-s"), d.getDouble("r0-gv"),
+                        d.getDouble("break-gv"), d.getDouble("delta-low"), d.getDouble("delta-high"),
+                        d.getDouble("softness"));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("diffusion: " + e.getMessage(), e);
+            }
+            return new VelaParameters(c.getDouble("index"), c.getDouble("cutoff-gev"), c.getDouble("emission-kyr"),
+                    c.getDouble("energy-erg"), c.getDouble("distance-kpc"), c.getDouble("age-kyr"), c.getDouble("l-deg"),
+                    c.getDouble("b-deg"), diffusion, new EnergyLoss(c.getDouble("loss-b0-per-gev-per-s")));
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("configuration: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("configuration " + VELA + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code cra.model.vela.measured-spectrum}: the measured total e+e- spectrum (CSV) of the Vela model. */
+    public static java.nio.file.Path velaMeasuredSpectrum(Config root) {
+        try {
+            return org.cranisotropy.io.StoragePath.of(root.getString(VELA + ".measured-spectrum"));
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("configuration: " + e.getMessage(), e);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("configuration " + VELA + ".measured-spectrum: " + e.getMessage(), e);
         }
     }
 

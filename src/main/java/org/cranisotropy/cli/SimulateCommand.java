@@ -60,9 +60,12 @@ final class SimulateCommand implements Runnable {
                     + "Default: cra.simulation.energies (spectrum unless --config sets it).")
     String energies;
 
-    @Option(names = "--spectrum", paramLabel = "G1,G2,EB,S",
-            description = "Use this flux instead of fitting one: index below the break, index above, break energy (GeV), "
-                    + "softness (dN/dE ~ (E/Eb)^-G1 (1 + (E/Eb)^(1/S))^(-(G2-G1) S)).")
+    @Option(names = "--spectrum", paramLabel = "G1,G2,EB,S|G1,G2,G3,EB1,EB2,S",
+            description = "Use this flux instead of fitting one. Four numbers, one break: index below the break, "
+                    + "index above, break energy (GeV), softness (dN/dE ~ (E/Eb)^-G1 (1 + (E/Eb)^(1/S))^(-(G2-G1) S)). "
+                    + "Six numbers, two breaks with one softness (the shape --spectrum-model double fits): G1 below "
+                    + "EB1, G2 between, G3 above EB2 >= EB1, times (1 + (E/EB2)^(1/S))^(-(G3-G2) S). "
+                    + "Default: cra.simulation.spectrum when its fit = false.")
     String spectrumGiven;
 
     @Option(names = "--spectrum-model", paramLabel = "MODEL",

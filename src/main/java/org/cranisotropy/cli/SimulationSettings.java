@@ -51,25 +51,45 @@ final class SimulationSettings {
         Double emax = sp.hasPath("emax-gev") ? sp.getDouble("emax-gev") : null;
         double[] shape = null;
         if (spectrumOption != null) {
-            String[] v = spectrumOption.split(",");
-            if (v.length != 4) {
-                throw new IllegalArgumentException("--spectrum needs G1,G2,EB,S, got '" + spectrumOption + "'");
-            }
-            shape = new double[4];
-            for (int i = 0; i < 4; i++) {
-                try {
-                    shape[i] = Double.parseDouble(v[i].trim());
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--spectrum needs four numbers G1,G2,EB,S, got '" + v[i].trim()
-                            + "' in '" + spectrumOption + "'");
-                }
-            }
+            shape = givenShape(spectrumOption);
         } else if (!sp.getBoolean("fit")) {
-            shape = new double[] {sp.getDouble("index"), sp.getDouble("index-high"), sp.getDouble("break-gev"),
-                sp.getDouble("softness")};
+            // null in reference.conf: one break; both set: the second break, with the same softness
+            boolean index3 = sp.hasPath("index-above-break2");
+            boolean break2 = sp.hasPath("break2-gev");
+            if (index3 != break2) {
+                throw new IllegalArgumentException("cra.simulation.spectrum: a second break needs both "
+                        + "index-above-break2 and break2-gev (both null: one break)");
+            }
+            shape = index3
+                    ? new double[] {sp.getDouble("index"), sp.getDouble("index-high"), sp.getDouble("index-above-break2"),
+                        sp.getDouble("break-gev"), sp.getDouble("break2-gev"), sp.getDouble("softness")}
+                    : new double[] {sp.getDouble("index"), sp.getDouble("index-high"), sp.getDouble("break-gev"),
+                        sp.getDouble("softness")};
         }
         String model = modelOption != null ? modelOption : sp.getString("model");
         return new SampleRecipe(energies(energies), poisson, shape, emin, emax, SpectrumModel.parse(model));
+    }
+
+    /**
+     * The numbers of --spectrum: four (G1,G2,EB,S: one break) or six (G1,G2,G3,EB1,EB2,S: two breaks, one
+     * softness), in the order {@link SampleRecipe} takes them.
+     */
+    static double[] givenShape(String option) {
+        String[] v = option.split(",", -1);
+        if (v.length != 4 && v.length != 6) {
+            throw new IllegalArgumentException("--spectrum needs 4 numbers G1,G2,EB,S (one break) or 6 numbers "
+                    + "G1,G2,G3,EB1,EB2,S (two breaks), got " + v.length + " in '" + option + "'");
+        }
+        double[] shape = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            try {
+                shape[i] = Double.parseDouble(v[i].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--spectrum needs " + v.length + " numbers, got '" + v[i].trim()
+                        + "' in '" + option + "'");
+            }
+        }
+        return shape;
     }
 
     static SampleRecipe.Made options(Config conf, String energiesOption, String spectrumOption, Boolean poissonOption,

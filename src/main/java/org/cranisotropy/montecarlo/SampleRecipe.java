@@ -3,12 +3,16 @@ package org.cranisotropy.montecarlo;
 import java.util.Locale;
 import org.cranisotropy.analysis.PreparedSample;
 import org.cranisotropy.events.BrokenPowerLaw;
+import org.cranisotropy.events.DoubleBrokenPowerLaw;
+import org.cranisotropy.events.FluxSpectrum;
 import org.cranisotropy.exposure.EnergyBinning;
 
 /**
  * How to make the isotropic samples of a data set, before the data set is known (cra.simulation and
  * its command-line options): the energies mode, the Poisson variant, and for SPECTRUM a given flux
- * shape (gamma1, gamma2, break, softness) or none (fit it to the data, with one break, two, or the
+ * shape or none: one break (gamma1, gamma2, break, softness: {@link BrokenPowerLaw}), two breaks with one
+ * softness (gamma1, gamma2, gamma3, break1, break2, softness: {@link DoubleBrokenPowerLaw}, the shape the
+ * double fit has), or none (fit it to the data, with one break, two, or the
  * choice between them: {@code model}, {@link SpectrumChoice}), and the flux's range (null: the lowest
  * selected energy, and the higher of the highest one and the exposure's top bin edge).
  * {@link #options} turns it into the {@link MonteCarloOptions} of one data set.
@@ -16,8 +20,10 @@ import org.cranisotropy.exposure.EnergyBinning;
 public record SampleRecipe(MonteCarloOptions.Energies energies, boolean poisson, double[] givenShape, Double eminGev,
         Double emaxGev, SpectrumModel model) implements java.io.Serializable {
     public SampleRecipe {
-        if (givenShape != null && givenShape.length != 4) {
-            throw new IllegalArgumentException("a given spectrum needs gamma1, gamma2, break, softness");
+        if (givenShape != null && givenShape.length != 4 && givenShape.length != 6) {
+            throw new IllegalArgumentException("a given spectrum needs gamma1, gamma2, break, softness (one break) or "
+                    + "gamma1, gamma2, gamma3, break1, break2, softness (two breaks), got " + givenShape.length
+                    + " numbers");
         }
         givenShape = givenShape == null ? null : givenShape.clone();
         model = model == null ? SpectrumModel.AUTO : model;
@@ -58,8 +64,9 @@ public record SampleRecipe(MonteCarloOptions.Energies energies, boolean poisson,
                     lowest, highest));
         }
         if (givenShape != null) {
-            BrokenPowerLaw flux = new BrokenPowerLaw(givenShape[0], givenShape[1], givenShape[2], givenShape[3], emin,
-                    emax);
+            double[] g = givenShape;
+            FluxSpectrum flux = g.length == 4 ? new BrokenPowerLaw(g[0], g[1], g[2], g[3], emin, emax)
+                    : new DoubleBrokenPowerLaw(g[0], g[1], g[2], g[3], g[5], g[4], g[5], emin, emax);
             return new Made(new MonteCarloOptions(MonteCarloOptions.Energies.SPECTRUM, flux, poisson), null);
         }
         SpectrumChoice choice = SpectrumChoice.fit(data, emin, emax, model);

@@ -467,10 +467,22 @@ final class ChartFigures {
         try {
             com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
             double emission = n.path("emission_kyr").asDouble();
-            return String.format(Locale.ROOT, "injection E^-%s up to %.3g GeV, %s, %.3g erg above 1 GeV, d = %s kpc, "
-                    + "age %s kyr", n.path("index").asText(), n.path("cutoff_gev").asDouble(), emission == 0 ? "a burst"
-                    : "constant over " + fmt(emission) + " kyr", n.path("energy_erg").asDouble(),
+            String text = String.format(Locale.ROOT, "injection E^-%s up to %.3g GeV, %s, %.3g erg above 1 GeV, d = %s "
+                    + "kpc, age %s kyr", n.path("index").asText(), n.path("cutoff_gev").asDouble(), emission == 0
+                    ? "a burst" : "constant over " + fmt(emission) + " kyr", n.path("energy_erg").asDouble(),
                     n.path("distance_kpc").asText(), n.path("age_kyr").asText());
+            // the propagation, recorded since cra.model.vela sets it
+            com.fasterxml.jackson.databind.JsonNode d = n.path("diffusion");
+            if (d.isObject()) {
+                text += String.format(Locale.ROOT, ", D = %.3g cm^2/s at %s GV with slope %s below and %s above %s GV "
+                        + "(softness %s)", d.path("d0_cm2_per_s").asDouble(), d.path("r0_gv").asText(),
+                        d.path("delta_low").asText(), d.path("delta_high").asText(), d.path("break_gv").asText(),
+                        d.path("softness").asText());
+            }
+            if (n.has("b0_per_gev_per_s")) {
+                text += String.format(Locale.ROOT, ", losses b0 = %.3g GeV^-1 s^-1", n.path("b0_per_gev_per_s").asDouble());
+            }
+            return text;
         } catch (java.io.IOException e) {
             return "parameters " + json;
         }

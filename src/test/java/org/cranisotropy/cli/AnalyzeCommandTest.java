@@ -187,6 +187,16 @@ class AnalyzeCommandTest {
             assertTrue(r.err().contains("cra run: " + step + " is up to date"), r.err());
         }
 
+        // cra.model.vela changed: only the model step again, with the configured parameters in model/'s footer
+        String before = Files.readString(conf);
+        Files.writeString(conf, before + "cra.model.vela { index = 2.5, emission-kyr = 0 }\n");
+        r = AlmCommandTest.run("run", "--config", conf.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("cra run: limits is up to date") && r.err().contains("cra run: model ..."), r.err());
+        String model = org.cranisotropy.io.ParquetTableReader.read(out.resolve("model")).metadata().get("cra.model");
+        assertTrue(model.contains("\"index\":2.5") && model.contains("\"emission_kyr\":0.0"), model);
+        Files.writeString(conf, before);
+
         // bands/ rewritten by hand with other settings: simulate (the run's own settings) and limits again
         r = AlmCommandTest.run("simulate", "--events", events.toString(), "--exposure", exposure.toString(), "--out",
                 out.toString(), "--samples", "3", "--seed", "99", "--master", "local[1]", "--config", conf.toString());

@@ -230,6 +230,96 @@ class ModelVelaOptionsTest {
         assertFalse(r.err().contains("error"), r.err());
     }
 
+    /**
+     * cra.model.vela of --config gives the parameters (also those no option sets: D(E)) of the JSON, the points and
+     * model/ with its footer; an option given overrides its key and leaves the others as configured.
+     */
+    @Test
+    void theConfigurationSetsTheParametersAndAnOptionOverridesIt() throws Exception {
+        Path conf = tmp.resolve("vela.conf");
+        Files.writeString(conf, "cra.model.vela { index = 2.5, emission-kyr = 0, diffusion.d0-cm2-per-s = 2.6e28 }\n");
+        MeasuredSpectrum total = MeasuredSpectrumCsv.read(Path.of(projectFile("conf/measured/electron-spectrum.csv")));
+        VelaParameters configured = new VelaParameters(2.5, 1e5, 0, 2.5e47, 0.29, 11, 263.9, -3.3,
+                new org.cranisotropy.model.DiffusionCoefficient(2.6e28, 4, 300, 0.6, 0.33, 0.2),
+                org.cranisotropy.model.EnergyLoss.DEFAULT);
+        VelaDipole v = new VelaDipole(configured.source(), total);
+        VelaDipole icrc = new VelaDipole(VelaParameters.ICRC_2019.source(), total);
+
+        JsonNode c = json("--config", conf.toString());
+        JsonNode p = c.get("parameters");
+        assertEquals(2.5, p.get("index").asDouble());
+        assertEquals(0.0, p.get("emission_kyr").asDouble());
+        assertEquals(11.0, p.get("age_kyr").asDouble());
+        assertEquals(2.6e28, p.get("diffusion").get("d0_cm2_per_s").asDouble());
+        assertEquals(0.33, p.get("diffusion").get("delta_high").asDouble());
+        JsonNode at1TeV = c.get("points").get(4);
+        assertEquals(v.at(1000).delta(), at1TeV.get("delta").asDouble(), 1e-15);
+        assertTrue(Math.abs(at1TeV.get("delta").asDouble() - icrc.at(1000).delta()) > 0.1 * icrc.at(1000).delta());
+
+        // an option overrides its key; the other keys stay as configured
+        JsonNode o = json("--config", conf.toString(), "--index", "2.4");
+        assertEquals(2.4, o.get("parameters").get("index").asDouble());
+        assertEquals(0.0, o.get("parameters").get("emission_kyr").asDouble());
+        assertEquals(2.6e28, o.get("parameters").get("diffusion").get("d0_cm2_per_s").asDouble());
+        VelaParameters overridden = new VelaParameters(2.4, 1e5, 0, 2.5e47, 0.29, 11, 263.9, -3.3,
+                configured.diffusion(), configured.loss());
+        assertEquals(new VelaDipole(overridden.source(), total).at(1000).delta(),
+                o.get("points").get(4).get("delta").asDouble(), 1e-15);
+
+        // model/: the configured model's predictions, and the parameters in force in the footer
+        AlmCommandTest.Run r = model("--config", conf.toString(), "--results", results.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        ParquetTable m = ParquetTableReader.read(results.resolve("model"));
+        String recorded = m.metadata().get("cra.model");
+        assertTrue(recorded.contains("\"index\":2.5") && recorded.contains("\"emission_kyr\":0.0")
+                && recorded.contains("\"d0_cm2_per_s\":2.6E28"), recorded);
+        assertTrue(m.metadata().get("cra.config").contains("2.6e+28") || m.metadata().get("cra.config")
+                .contains("2.6E28"), m.metadata().get("cra.config"));
+        String[] scan = m.text("scan");
+        double[] lo = m.numeric("emin_gev");
+        double[] hi = m.numeric("emax_gev");
+        double[] d = m.numeric("delta_pred");
+        int checked = 0;
+        int differ = 0;
+        for (int i = 0; i < m.rows(); i++) {
+            if (scan[i].equals("standard")) {
+                assertEquals(trapezoid(v, lo[i], hi[i]), d[i], 2e-3 * d[i], "standard " + lo[i]);
+                double defaults = trapezoid(icrc, lo[i], hi[i]);
+                differ += Math.abs(d[i] - defaults) > 0.05 * defaults ? 1 : 0;
+                checked++;
+            }
+        }
+        assertEquals(5, checked);
+        assertTrue(differ >= 3, differ + " of the standard thresholds differ from ICRC 2019's by more than 5 %");
+    }
+
+    /** An unknown key under cra.model.vela, the old key of the spectrum and a bad value: one line, exit 2. */
+    @Test
+    void badModelConfigurationsAreOneLineErrors() throws Exception {
+        String[][] cases = {
+            {"cra.model.vela.indx = 2.5", "unknown key cra.model.vela.indx (did you mean cra.model.vela.index?)"},
+            {"cra.model.vela.diffusion.d0 = 1e28", "unknown key cra.model.vela.diffusion.d0"},
+            {"cra.run.measured-spectrum = \"x.csv\"", "cra.run.measured-spectrum is now "
+                    + "cra.model.vela.measured-spectrum"},
+            {"cra.model.vela.emission-kyr = 12", "configuration cra.model.vela: emission time must be in [0, age"},
+            {"cra.model.vela.diffusion.softness = 0", "configuration cra.model.vela: diffusion: "}};
+        for (int k = 0; k < cases.length; k++) {
+            Path f = tmp.resolve("bad-vela-" + k + ".conf");
+            Files.writeString(f, cases[k][0] + "\n");
+            AlmCommandTest.Run r = AlmCommandTest.run("model", "vela", "--config", f.toString(), "--json");
+            assertEquals(2, r.code(), cases[k][0] + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().startsWith("cra vela: error: " + f + ": ") && r.err().contains(cases[k][1]), r.err());
+            assertEquals("", r.out());
+        }
+        // a command-line value that contradicts the configuration names both where they come from
+        Path f = tmp.resolve("short.conf");
+        Files.writeString(f, "cra.model.vela.emission-kyr = 4\n");
+        AlmCommandTest.Run r = AlmCommandTest.run("model", "vela", "--config", f.toString(), "--age-kyr", "3");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("cra.model.vela.emission-kyr must be in [0, --age-kyr = 3.0], got 4.0"), r.err());
+    }
+
     /** int J delta / int J over [a, b], trapezoid on 300 steps in ln E (J E delta and J E as integrands). */
     private static double trapezoid(VelaDipole v, double a, double b) {
         int n = 300;

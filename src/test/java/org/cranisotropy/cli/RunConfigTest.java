@@ -61,6 +61,10 @@ class RunConfigTest {
         assertTrue(RunConfig.KNOWN_KEYS.contains("cra.exposure.acceptance.classes.*.theta-min-deg"));
         assertTrue(RunConfig.KNOWN_KEYS.stream().noneMatch(k -> k.contains("classes.A")), RunConfig.KNOWN_KEYS.toString());
         assertEquals(null, SimulationSettings.recipe(RunConfig.load(null), null, null, null, null).eminGev());
+        // cra.model.vela: the Vela of ICRC 2019 as the model names it (D(E) of its eq. 4.1, the default losses)
+        assertEquals(org.cranisotropy.model.VelaParameters.ICRC_2019, SettingsReader.vela(RunConfig.load(null)));
+        assertEquals(Path.of("conf/measured/electron-spectrum.csv"),
+                SettingsReader.velaMeasuredSpectrum(RunConfig.load(null)));
     }
 
     @Test

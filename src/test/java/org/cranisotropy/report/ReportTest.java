@@ -58,6 +58,7 @@ class ReportTest {
         Path confFile = tmp.resolve("small.conf");
         // the demo configuration with a short grid (the simulation's cost grows with the thresholds)
         Files.writeString(confFile, "include file(\"" + demo + "\")\ncra.analysis.grid-count = 30\n"
+                + "cra.model.vela.age-kyr = 11.5\n"
                 + "cra.run.events = \"" + events.toString().replace('\\', '/') + "\"\ncra.run.exposure = \""
                 + exposure.toString().replace('\\', '/') + "\"\n");
         String conf = confFile.toString();
@@ -72,7 +73,7 @@ class ReportTest {
         assertEquals(0, v.code(), v.err());
         Run l = cra("limits", "--results", results.toString(), "--master", "local[1]", "--quiet");
         assertEquals(0, l.code(), l.err());
-        Run m = cra("model", "vela", "--results", results.toString(), "--quiet", "--measured",
+        Run m = cra("model", "vela", "--results", results.toString(), "--quiet", "--config", conf, "--measured",
                 Path.of(System.getProperty("cra.projectDir", ".")).resolve("conf/measured/electron-spectrum.csv")
                         .toString());
         assertEquals(0, m.code(), m.err());
@@ -134,6 +135,9 @@ class ReportTest {
         // the Vela model of model/: its predictions on the figures, the excess over the measured total as a line
         assertTrue(html.contains("<p>Warning: the Vela flux exceeds the measured total ("), "excess line");
         assertTrue(html.contains("the flux-weighted mean of delta(E) over the selection"), "Vela caption");
+        // the parameters in force (cra.model.vela of the configuration, D(E) and the losses included)
+        assertTrue(html.contains("age 11.5 kyr, D = 1.30e+28 cm^2/s at 4.0 GV with slope 0.6 below and 0.33 above "
+                + "300.0 GV (softness 0.2), losses b0 = 1.40e-16 GeV^-1 s^-1"), "Vela parameters in the caption");
         assertTrue(sql.contains("FROM parquet.`" + results + "/model` WHERE kind IN ('threshold', 'bin')"), sql);
     }
 

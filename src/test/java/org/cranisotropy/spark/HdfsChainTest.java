@@ -66,8 +66,8 @@ class HdfsChainTest {
                         + " dwell { nside = 8, azimuth-bins = 6 } }",
                 "cra.events.count = 20000",
                 "cra.analysis { grid-count = 8, every-event = true }",
-                "cra.run { out = \"" + out + "\", samples = 24, seed = 5, validate-skies = 10, master = \"local[2]\","
-                        + " measured-spectrum = \"" + measured + "\" }",
+                "cra.run { out = \"" + out + "\", samples = 24, seed = 5, validate-skies = 10, master = \"local[2]\" }",
+                "cra.model.vela.measured-spectrum = \"" + measured + "\"",
                 ""));
         return conf;
     }
