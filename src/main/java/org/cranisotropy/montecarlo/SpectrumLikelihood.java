@@ -30,7 +30,8 @@ import org.cranisotropy.events.FluxSpectrum;
  * the last sum the same for every F. Z by Legendre-Gauss quadrature in ln E between the kinks of
  * S_sel (its bin centres) and the steps where the selection adds classes.
  *
- * <p>Two fits maximise it with Commons Math BOBYQA: {@link #fitSingle} the smoothly broken power law
+ * <p>Two fits maximise it with Commons Math BOBYQA, on a binned approximation of it whose cost does not
+ * grow with the number of events ({@link #fastNll}); the fits' ln L are exact. {@link #fitSingle} the smoothly broken power law
  * (gamma1, gamma2 - gamma1 &gt;= 0, ln E_b, ln s), {@link #fitDouble} the double one with one softness
  * for both breaks (gamma1, gamma2 - gamma1, gamma3 - gamma2 of either sign, ln E_b1, the position of
  * E_b2 between E_b1 x 2 and emax, ln s): two parameters more than the single, which it contains
@@ -124,20 +125,21 @@ public final class SpectrumLikelihood {
     /** The likelihood of the data's selected energies in [eminGev, emaxGev] (events outside are ignored). */
     public static SpectrumLikelihood of(PreparedSample data, double eminGev, double emaxGev) {
         SelectionExposure sel = data.selectionExposure();
-        List<Double> logs = new ArrayList<>();
+        double[] all = new double[data.size()]; // unboxed: millions of events
+        int n = 0;
         double lnS = 0;
         for (int i = 0; i < data.size(); i++) {
             double e = data.energyGev(i);
             if (e >= eminGev && e <= emaxGev) {
-                logs.add(Math.log(e));
+                all[n++] = Math.log(e);
                 lnS += Math.log(sel.mean(e));
             }
         }
-        if (logs.size() < 10) {
-            throw new IllegalArgumentException("too few events (" + logs.size() + ") in [" + eminGev + ", " + emaxGev
+        if (n < 10) {
+            throw new IllegalArgumentException("too few events (" + n + ") in [" + eminGev + ", " + emaxGev
                     + "] GeV to fit the spectrum");
         }
-        double[] u = logs.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] u = java.util.Arrays.copyOf(all, n);
         double lo = Math.log(eminGev);
         double hi = Math.log(emaxGev);
         // kinks and steps of S_sel: bin centres and rule edges inside the range
@@ -229,9 +231,9 @@ public final class SpectrumLikelihood {
         return x -> -g1 * (x - lnEb) - dg * s * DoubleBrokenPowerLaw.softplus((x - lnEb) / s);
     }
 
+    /** -ln L of the single break on the binned approximation ({@link #fastNll}): what its optimiser works on. */
     private double singleNll(double[] p) {
-        BrokenPowerLaw f = single(p, eminGev, emaxGev);
-        return negLogLikelihood(f, singleLnFlux(f));
+        return fastNll(singleLnFlux(single(p, eminGev, emaxGev)));
     }
 
     /**
@@ -295,7 +297,11 @@ public final class SpectrumLikelihood {
         return String.format(Locale.ROOT, "%.4g", log ? Math.exp(value) : value);
     }
 
-    /** The maximum-likelihood smoothly broken power law (hardening excluded: gamma2 &gt;= gamma1). */
+    /**
+     * The maximum-likelihood smoothly broken power law (hardening excluded: gamma2 &gt;= gamma1), found on the
+     * binned approximation of the likelihood ({@link #fastNll}: its cost does not grow with the number of
+     * events; the exact one sums over every event at every step); its ln L is then the exact one.
+     */
     public BrokenPowerLaw fitSingleFlux() {
         double lo = Math.log(eminGev);
         double hi = Math.log(emaxGev);

@@ -28,10 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole chain with every path on hdfs:// (an in-process HDFS): {@code cra run} makes the exposure, the
- * events, the data step, the samples, the validation, the limits and the model there, and every table
- * equals, value for value, the same run on the local file system. A simulation killed part-way on HDFS and
- * resumed gives the bands of an uninterrupted one.
+ * The whole chain with every path on hdfs:// (an in-process HDFS), its configuration file included:
+ * {@code cra run} makes the exposure, the events, the data step, the samples, the validation, the limits and
+ * the model there, and every table equals, value for value, the same run on the local file system. A
+ * simulation killed part-way on HDFS and resumed gives the bands of an uninterrupted one.
  */
 class HdfsChainTest {
     @TempDir
@@ -78,7 +78,10 @@ class HdfsChainTest {
         String remote = hdfs.uri() + "/runs/small";
         Run l = cra("run", "--config", smallRunConfig("local", local.toString()).toString());
         assertEquals(0, l.code(), l.err());
-        Path remoteConf = smallRunConfig("remote", remote);
+        // the configuration itself on HDFS too
+        Path remoteConf = StoragePath.of(hdfs.uri() + "/conf/remote.conf");
+        Files.createDirectories(remoteConf.getParent());
+        Files.copy(smallRunConfig("remote", remote), remoteConf);
         Run r = cra("run", "--config", remoteConf.toString());
         assertEquals(0, r.code(), r.err());
         assertFalse(Files.exists(Path.of("hdfs:")), "nothing written to a local directory named after the scheme");
