@@ -6,7 +6,7 @@
 #       -- simulate --events E --exposure X --out DIR --samples 1000 --master ''
 #
 # Which spark-submit runs:
-#   * $SPARK_HOME/bin/spark-submit when SPARK_HOME is set and has it (a Spark 4.1 / Scala 2.13
+#   * $SPARK_HOME/bin/spark-submit when SPARK_HOME is set and has it (a Spark 4.2 / Scala 2.13
 #     distribution: needed for yarn and k8s, whose client classes the project's own jars lack);
 #   * otherwise org.apache.spark.deploy.SparkSubmit in a JVM started here, with class path
 #     $SPARK_HOME/jars/* (when SPARK_HOME has only a jars/ directory) or the project's own Spark jars

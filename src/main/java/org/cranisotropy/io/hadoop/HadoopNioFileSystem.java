@@ -50,7 +50,7 @@ final class HadoopNioFileSystem extends FileSystem {
                 // Hadoop has no client for the scheme here (s3a:// without hadoop-aws, a typo): bad input, one line
                 throw new BadInputException(uri + ": no Hadoop file system for '" + scheme() + "://' on the class path ("
                         + rootMessage(e) + "); s3a:// needs org.apache.hadoop:hadoop-aws of Spark's Hadoop version, e.g."
-                        + " spark-submit --packages org.apache.hadoop:hadoop-aws:3.4.2", e);
+                        + " spark-submit --packages org.apache.hadoop:hadoop-aws:" + org.apache.hadoop.util.VersionInfo.getVersion(), e);
             }
             client = c;
         }
