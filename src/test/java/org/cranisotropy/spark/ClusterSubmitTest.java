@@ -2,6 +2,7 @@ package org.cranisotropy.spark;
 
 import static org.cranisotropy.spark.SubmitTestSupport.canBindLoopback;
 import static org.cranisotropy.spark.SubmitTestSupport.compareTables;
+import static org.cranisotropy.spark.SubmitTestSupport.copyTree;
 import static org.cranisotropy.spark.SubmitTestSupport.fakeSparkHome;
 import static org.cranisotropy.spark.SubmitTestSupport.freePort;
 import static org.cranisotropy.spark.SubmitTestSupport.jarOf;
@@ -27,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.cranisotropy.io.StoragePath;
+import org.cranisotropy.io.hadoop.MiniHdfs;
 import org.cranisotropy.spark.SubmitTestSupport.ClassPathSplit;
 import org.cranisotropy.spark.SubmitTestSupport.Processes;
 import org.junit.jupiter.api.Tag;
@@ -40,6 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * writes the same bands/ (and samples/) bit for bit as the same run in local[2] mode in this JVM.
  * In local mode the broadcast SimulationSpec, the task closures and the per-JVM engine cache are never
  * serialised; on the cluster they are, in executor JVMs that only get the application through spark-submit.
+ * The cluster run reads its inputs and configuration from, and writes its output to, an in-process HDFS
+ * (MiniDFSCluster): driver and executors share no directory.
  *
  * <p>No Spark distribution is needed: a temporary SPARK_HOME holds jars/ with links to the Spark jars of
  * the test class path (what a Worker puts on its executors' class path). The application "jar" is made
@@ -64,6 +69,7 @@ class ClusterSubmitTest {
         assumeTrue(canBindLoopback(), "cannot bind 127.0.0.1: no local cluster possible");
         long t0 = System.nanoTime();
         Path project = projectDir();
+        MiniHdfs hdfs = new MiniHdfs(tmp.resolve("dfs"));
         Path inputs = writeInputs(tmp.resolve("in"), "ClusterSubmitTest");
         Path events = inputs.resolve("events");
         Path exposure = inputs.resolve("exposure");
@@ -102,8 +108,13 @@ class ClusterSubmitTest {
 
             processes.waitFor(workerLog, "Successfully registered with master", 90, masterLog, workerLog);
 
+            // the cluster run uses no directory of this machine: inputs, configuration and output on HDFS
+            String dfs = hdfs.uri();
+            Path hdfsIn = copyTree(inputs, StoragePath.of(dfs + "/in"));
+            Path hdfsConfig = StoragePath.of(dfs + "/conf/cluster-test.conf");
+            Files.copy(config, hdfsConfig);
             long tCluster = System.nanoTime();
-            Path clusterOut = tmp.resolve("out-cluster");
+            Path clusterOut = StoragePath.of(dfs + "/out-cluster");
             List<String> submit = new ArrayList<>(List.of("bash", project.resolve("submit/spark-submit.sh").toString(),
                     "--master", masterUrl, "--deploy-mode", "client", "--name", "cra-cluster-test",
                     "--driver-memory", "1g",
@@ -115,9 +126,10 @@ class ClusterSubmitTest {
                 submit.add("--jars");
                 submit.add(String.join(",", split.app().stream().map(Path::toString).toList()));
             }
-            submit.addAll(List.of("--", "simulate", "--events", events.toString(), "--exposure", exposure.toString(),
-                    "--out", clusterOut.toString(), "--samples", Integer.toString(SAMPLES), "--seed",
-                    Long.toString(SEED), "--partitions", "5", "--config", config.toString(), "--master", ""));
+            submit.addAll(List.of("--", "simulate", "--events", hdfsIn.resolve("events").toString(), "--exposure",
+                    hdfsIn.resolve("exposure").toString(), "--out", clusterOut.toString(), "--samples",
+                    Integer.toString(SAMPLES), "--seed", Long.toString(SEED), "--partitions", "5", "--config",
+                    hdfsConfig.toString(), "--master", ""));
             Map<String, String> submitEnv = new LinkedHashMap<>(env);
             submitEnv.remove("SPARK_WORKER_DIR");
             submitEnv.put("CRA_APP_JAR", appJar.toString());
@@ -138,6 +150,7 @@ class ClusterSubmitTest {
             compareTables(localOut, clusterOut, SAMPLES, "the standalone cluster");
         } finally {
             processes.close();
+            hdfs.close();
         }
         System.out.printf("ClusterSubmitTest: total %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }

@@ -413,4 +413,16 @@ final class SubmitTestSupport {
             return s.getLocalPort();
         }
     }
+
+    /** A local directory tree copied to another file system (e.g. HDFS); returns the copy's root. */
+    static Path copyTree(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> walk = Files.walk(from)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target);
+            }
+        }
+        return to;
+    }
 }
