@@ -2,6 +2,7 @@ package org.cranisotropy.spark;
 
 import static org.cranisotropy.spark.SubmitTestSupport.canBindLoopback;
 import static org.cranisotropy.spark.SubmitTestSupport.compareTables;
+import static org.cranisotropy.spark.SubmitTestSupport.copyTree;
 import static org.cranisotropy.spark.SubmitTestSupport.fakeSparkHome;
 import static org.cranisotropy.spark.SubmitTestSupport.jarOf;
 import static org.cranisotropy.spark.SubmitTestSupport.jvmFlags;
@@ -35,6 +36,8 @@ import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.apache.hadoop.yarn.server.MiniYARNCluster;
 import org.apache.hadoop.yarn.server.resourcemanager.rmapp.RMApp;
 import org.apache.hadoop.yarn.server.resourcemanager.rmapp.RMAppState;
+import org.cranisotropy.io.StoragePath;
+import org.cranisotropy.io.hadoop.MiniHdfs;
 import org.cranisotropy.spark.SubmitTestSupport.ClassPathSplit;
 import org.cranisotropy.spark.SubmitTestSupport.Processes;
 import org.junit.jupiter.api.Tag;
@@ -64,13 +67,12 @@ import org.junit.jupiter.api.io.TempDir;
  * core-site.xml) that spark-submit reads from its class path. The Java 17 flags of conf/spark-jvm.args go
  * to the AM with spark.yarn.am.extraJavaOptions and to the executors with spark.executor.extraJavaOptions
  * (spark-submit.sh adds those). The default file system is the local
- * one ({@code fs.defaultFS=file:///}): the staging directory (spark.yarn.stagingDir), the inputs and
- * {@code --out} are local paths, which works only because every container runs on this host. No HDFS
- * (MiniDFSCluster) is started.
+ * one ({@code fs.defaultFS=file:///}), so Spark's staging directory (spark.yarn.stagingDir) is a local path,
+ * which works only because every container runs on this host; the run's inputs, configuration and
+ * {@code --out} are on an in-process HDFS (MiniDFSCluster) given by hdfs:// URLs.
  *
  * <p>What it does not check: cluster deploy mode (the driver in a YARN container), more than one node
- * (a shared {@code --out} on another machine), HDFS or any other Hadoop file system for inputs, output
- * or staging, security (Kerberos, delegation tokens, ACLs), dynamic allocation, the external shuffle
+ * (a shared {@code --out} on another machine), HDFS as the default file system or for staging, security (Kerberos, delegation tokens, ACLs), dynamic allocation, the external shuffle
  * service, queues and preemption, the shaded application jar of {@code mvn package} (the application
  * jar is made from target/classes), a Spark distribution's bin/spark-submit (SparkSubmit runs from the
  * Maven jars), YARN's log aggregation, or memory enforcement.
@@ -110,7 +112,7 @@ class YarnSubmitTest {
 
         MiniYARNCluster yarn = new MiniYARNCluster(YarnSubmitTest.class.getSimpleName(), 1, 1, 1);
         boolean passed = false;
-        try (Processes processes = new Processes()) {
+        try (Processes processes = new Processes(); MiniHdfs hdfs = new MiniHdfs(tmp.resolve("dfs"))) {
             long tYarn = System.nanoTime();
             yarn.init(yarnConfiguration());
             yarn.start();
@@ -125,8 +127,13 @@ class YarnSubmitTest {
             System.out.printf("YarnSubmitTest: local[2] run %.1f s: %s", (System.nanoTime() - tLocal) / 1e9,
                     localText);
 
+            // inputs, configuration and output of the YARN run on HDFS: the containers share no directory with it
+            String dfs = hdfs.uri();
+            Path hdfsIn = copyTree(inputs, StoragePath.of(dfs + "/in"));
+            Path hdfsConfig = StoragePath.of(dfs + "/conf/yarn-test.conf");
+            Files.copy(config, hdfsConfig);
             long tYarnRun = System.nanoTime();
-            Path yarnOut = tmp.resolve("out-yarn");
+            Path yarnOut = StoragePath.of(dfs + "/out-yarn");
             String javaHome = System.getProperty("java.home");
             String flags = jvmFlags(project);
             List<String> submit = new ArrayList<>(List.of("bash", project.resolve("submit/spark-submit.sh").toString(),
@@ -153,9 +160,10 @@ class YarnSubmitTest {
                 submit.add("--jars");
                 submit.add(String.join(",", split.app().stream().map(Path::toString).toList()));
             }
-            submit.addAll(List.of("--", "simulate", "--events", events.toString(), "--exposure", exposure.toString(),
-                    "--out", yarnOut.toString(), "--samples", Integer.toString(SAMPLES), "--seed",
-                    Long.toString(SEED), "--partitions", "5", "--config", config.toString(), "--master", ""));
+            submit.addAll(List.of("--", "simulate", "--events", hdfsIn.resolve("events").toString(), "--exposure",
+                    hdfsIn.resolve("exposure").toString(), "--out", yarnOut.toString(), "--samples",
+                    Integer.toString(SAMPLES), "--seed", Long.toString(SEED), "--partitions", "5", "--config",
+                    hdfsConfig.toString(), "--master", ""));
             Map<String, String> env = new LinkedHashMap<>();
             env.put("SPARK_HOME", sparkHome.toString());
             env.put("SPARK_LOCAL_IP", "127.0.0.1");
