@@ -17,6 +17,7 @@ import org.cranisotropy.events.EventSample;
 import org.cranisotropy.exposure.ExposureCube;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.cranisotropy.io.FooterKeys;
 import org.cranisotropy.io.Tables;
 
 /** {@code cra analyze}: the data step on an event file and exposure maps. */
@@ -61,9 +62,9 @@ final class AnalyzeCommand implements Runnable {
         long t2 = System.nanoTime();
         List<BinRow> bins = scan.bins(settings.binEdgesGev());
         Map<String, String> extra = data.metadata();
-        extra.put("cra.selected_events", Long.toString(prepared.size()));
-        extra.put("cra.analysis", settings.describe()); // in force, with or without --config
-        extra.put("cra.sky", sky(prepared));
+        extra.put(FooterKeys.SELECTED_EVENTS, Long.toString(prepared.size()));
+        extra.put(FooterKeys.ANALYSIS, settings.describe()); // in force, with or without --config
+        extra.put(FooterKeys.SKY, sky(prepared));
         // the every-event rows (two per distinct energy) go straight to the table as the scan makes them
         long[] scanNanos = new long[1];
         MeasuredTables.write(out, rows, sink -> {

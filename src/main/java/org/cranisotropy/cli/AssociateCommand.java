@@ -13,6 +13,7 @@ import org.cranisotropy.association.SourceAssociation;
 import org.cranisotropy.association.SourceCatalog;
 import org.cranisotropy.events.EventSample;
 import org.cranisotropy.exposure.ExposureCube;
+import org.cranisotropy.io.FooterKeys;
 import org.cranisotropy.io.ParquetTableWriter;
 import org.cranisotropy.io.ParquetTableWriter.Kind;
 import picocli.CommandLine;
@@ -125,15 +126,15 @@ final class AssociateCommand implements Runnable {
     private void write(SourceAssociation r, Config conf, SourceCatalog cat) {
         Map<String, String> extra = new LinkedHashMap<>();
         extra.putAll(data.metadata());
-        extra.put("cra.catalog", catalog.toString());
-        extra.put("cra.emin_gev", Double.toString(emin));
-        extra.put("cra.radius_deg", Double.toString(radius));
-        extra.put("cra.skies", Integer.toString(skies));
-        extra.put("cra.seed", Long.toString(seed));
-        extra.put("cra.placement", r.placement().name().toLowerCase(Locale.ROOT));
-        extra.put("cra.k", Integer.toString(r.k()));
-        extra.put("cra.expected", Double.toString(r.expected()));
-        extra.put("cra.p_value", Double.toString(r.pValue()));
+        extra.put(FooterKeys.CATALOG, catalog.toString());
+        extra.put(FooterKeys.EMIN_GEV, Double.toString(emin));
+        extra.put(FooterKeys.RADIUS_DEG, Double.toString(radius));
+        extra.put(FooterKeys.SKIES, Integer.toString(skies));
+        extra.put(FooterKeys.SEED, Long.toString(seed));
+        extra.put(FooterKeys.PLACEMENT, r.placement().name().toLowerCase(Locale.ROOT));
+        extra.put(FooterKeys.K, Integer.toString(r.k()));
+        extra.put(FooterKeys.EXPECTED, Double.toString(r.expected()));
+        extra.put(FooterKeys.P_VALUE, Double.toString(r.pValue()));
         Map<String, String> meta = RunConfig.metadata("associate", conf, extra);
         ParquetTableWriter ev = new ParquetTableWriter().column("event_row", Kind.LONG).column("energy_gev", Kind.DOUBLE)
                 .column("event_class", Kind.STRING).column("l_deg", Kind.DOUBLE).column("b_deg", Kind.DOUBLE)

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.cranisotropy.events.EventSample;
 import org.cranisotropy.exposure.ExposureCube;
 import org.cranisotropy.io.ExposureFiles;
+import org.cranisotropy.io.FooterKeys;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,8 +38,8 @@ final class DataInputs {
     /** The inputs as table metadata: cra.events and cra.exposure. */
     Map<String, String> metadata() {
         Map<String, String> m = new java.util.LinkedHashMap<>();
-        m.put("cra.events", events.toString());
-        m.put("cra.exposure", exposure.toString());
+        m.put(FooterKeys.EVENTS, events.toString());
+        m.put(FooterKeys.EXPOSURE, exposure.toString());
         return m;
     }
 }

@@ -9,6 +9,7 @@ import org.cranisotropy.events.BrokenPowerLaw;
 import org.cranisotropy.events.EventGenerator;
 import org.cranisotropy.exposure.ExposureCube;
 import org.cranisotropy.io.ExposureFiles;
+import org.cranisotropy.io.FooterKeys;
 import org.cranisotropy.io.ParquetTableWriter;
 import org.cranisotropy.io.ParquetTableWriter.Kind;
 import org.cranisotropy.sky.GalacticFrame;
@@ -95,9 +96,9 @@ final class GenerateCommand implements Runnable {
                     events.eventClass()[i].name(), events.timeMjd()[i]);
         }
         w.write(out.resolve(Tables.EVENTS), RunConfig.metadata("generate", conf, Map.of(
-                "cra.seed", Long.toString(s), "cra.events", Integer.toString(n),
-                "cra.dipole", d[0] + "," + d[1] + "," + d[2], "cra.exposure", exposureDir.toString(),
-                "cra.time_unit", "MJD (UTC)")));
+                FooterKeys.SEED, Long.toString(s), FooterKeys.EVENTS, Integer.toString(n),
+                FooterKeys.DIPOLE, d[0] + "," + d[1] + "," + d[2], FooterKeys.EXPOSURE, exposureDir.toString(),
+                FooterKeys.TIME_UNIT, "MJD (UTC)")));
         PrintWriter o = spec.commandLine().getOut();
         o.printf("generated %d events (seed %d, dipole %.3g toward l %.1f, b %.1f) in %.1f s; wrote %s%n", n, s, d[0],
                 d[1], d[2], (System.nanoTime() - t0) / 1e9, out.resolve(Tables.EVENTS));

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.cranisotropy.io.FooterKeys;
 import org.cranisotropy.spark.LimitsJob;
 import org.cranisotropy.spark.SparkSessions;
 import picocli.CommandLine.Command;
@@ -48,7 +49,7 @@ final class LimitsCommand implements Runnable {
             }
         }
         Map<String, String> madeFrom = new java.util.LinkedHashMap<>(ResultsConsistency.check(results));
-        madeFrom.put("cra.results", results.toString());
+        madeFrom.put(FooterKeys.RESULTS, results.toString());
         SparkSession spark = SparkSessions.create("cra limits", master);
         List<LimitsJob.LimitRow> rows;
         try {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.cranisotropy.io.FooterKeys;
 import org.cranisotropy.io.MeasuredSpectrumCsv;
 import com.typesafe.config.Config;
 import org.cranisotropy.model.BurstPointSource;
@@ -201,10 +202,10 @@ final class ModelCommand implements Runnable {
             if (results != null) {
                 predictions = VelaPredictions.of(results, model);
                 Map<String, String> extra = new LinkedHashMap<>();
-                extra.put("cra.results", results.toString());
-                extra.put("cra.measured_spectrum", measured.toString());
-                extra.put("cra.model", Json.write(parametersJson(parameters)).replaceAll("\\s+", ""));
-                extra.put("cra.model_excess", excess.map(x -> excessText(x, measured.toString())).orElse("none"));
+                extra.put(FooterKeys.RESULTS, results.toString());
+                extra.put(FooterKeys.MEASURED_SPECTRUM, measured.toString());
+                extra.put(FooterKeys.MODEL, Json.write(parametersJson(parameters)).replaceAll("\\s+", ""));
+                extra.put(FooterKeys.MODEL_EXCESS, excess.map(x -> excessText(x, measured.toString())).orElse("none"));
                 VelaPredictions.write(predictions, results.resolve(Tables.MODEL), RunConfig.metadata("model vela",
                         config == null ? null : conf, extra));
             }

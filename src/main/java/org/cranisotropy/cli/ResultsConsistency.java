@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.cranisotropy.io.BadInputException;
+import org.cranisotropy.io.FooterKeys;
 import org.cranisotropy.io.ParquetTable;
 import org.cranisotropy.io.ParquetTableReader;
 import org.cranisotropy.io.Tables;
@@ -38,14 +39,14 @@ final class ResultsConsistency {
                     problems);
         }
         compare("bins (GeV)", bins(measuredBins, null), bins(bands, "bin"), problems);
-        String a = measured.metadata().get("cra.selected_events");
-        String b = bands.metadata().get("cra.selected_events");
+        String a = measured.metadata().get(FooterKeys.SELECTED_EVENTS);
+        String b = bands.metadata().get(FooterKeys.SELECTED_EVENTS);
         if (a != null && b != null && !a.equals(b)) {
             problems.add("selected events: " + a + " measured, " + b + " simulated");
         }
         // cra analyze writes both measured tables with one footer; after a failed write they could disagree
-        String t1 = measured.metadata().get("cra.created");
-        String t2 = measuredBins.metadata().get("cra.created");
+        String t1 = measured.metadata().get(FooterKeys.CREATED);
+        String t2 = measuredBins.metadata().get(FooterKeys.CREATED);
         if (t1 != null && t2 != null && !t1.equals(t2)) {
             problems.add("measured_thresholds/ written by the cra analyze of " + t1 + ", measured_bins/ by that of " + t2);
         }
@@ -56,7 +57,7 @@ final class ResultsConsistency {
                 ? ParquetTableReader.read(validationDir) : null;
         if (validation != null) {
             List<String> stale = new ArrayList<>();
-            for (String[] k : new String[][] {{"cra.analysis", "measured"}, {"cra.samples_made_from", "bands"}}) {
+            for (String[] k : new String[][] {{FooterKeys.ANALYSIS, "measured"}, {FooterKeys.SAMPLES_MADE_FROM, "bands"}}) {
                 String own = (k[1].equals("measured") ? measured : bands).metadata().get(k[0]);
                 String theirs = validation.metadata().get(k[0]);
                 if (own != null && theirs != null && !own.equals(theirs)) {
@@ -74,20 +75,20 @@ final class ResultsConsistency {
                     + "cra analyze (cra run does both)");
         }
         Map<String, String> from = new LinkedHashMap<>();
-        for (String k : new String[] {"cra.config", "cra.seed", "cra.samples", "cra.samples_made_from", "cra.events",
-            "cra.exposure", "cra.selected_events"}) {
+        for (String k : new String[] {FooterKeys.CONFIG, FooterKeys.SEED, FooterKeys.SAMPLES, FooterKeys.SAMPLES_MADE_FROM, FooterKeys.EVENTS,
+            FooterKeys.EXPOSURE, FooterKeys.SELECTED_EVENTS}) {
             if (bands.metadata().containsKey(k)) {
                 from.put(k, bands.metadata().get(k));
             }
         }
         if (t1 != null) {
-            from.put("cra.measured_created", t1);
+            from.put(FooterKeys.MEASURED_CREATED, t1);
         }
-        if (bands.metadata().containsKey("cra.created")) {
-            from.put("cra.bands_created", bands.metadata().get("cra.created"));
+        if (bands.metadata().containsKey(FooterKeys.CREATED)) {
+            from.put(FooterKeys.BANDS_CREATED, bands.metadata().get(FooterKeys.CREATED));
         }
-        if (validation != null && validation.metadata().containsKey("cra.created")) {
-            from.put("cra.validation_created", validation.metadata().get("cra.created"));
+        if (validation != null && validation.metadata().containsKey(FooterKeys.CREATED)) {
+            from.put(FooterKeys.VALIDATION_CREATED, validation.metadata().get(FooterKeys.CREATED));
         }
         return from;
     }

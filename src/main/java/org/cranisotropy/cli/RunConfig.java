@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cranisotropy.io.BadInputException;
+import org.cranisotropy.io.FooterKeys;
 
 /** Loading HOCON run configurations (conf/*.conf) and describing a run in output metadata. */
 final class RunConfig {
@@ -219,11 +220,11 @@ final class RunConfig {
     /** Footer metadata: tool version, command, configuration (JSON) and any extra entries. */
     static Map<String, String> metadata(String command, Config config, Map<String, String> extra) {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("cra.version", Version.get());
-        m.put("cra.command", command);
-        m.put("cra.created", java.time.Instant.now().toString());
+        m.put(FooterKeys.VERSION, Version.get());
+        m.put(FooterKeys.COMMAND, command);
+        m.put(FooterKeys.CREATED, java.time.Instant.now().toString());
         if (config != null) {
-            m.put("cra.config", config.root().render(ConfigRenderOptions.concise()));
+            m.put(FooterKeys.CONFIG, config.root().render(ConfigRenderOptions.concise()));
         }
         m.putAll(extra);
         return m;

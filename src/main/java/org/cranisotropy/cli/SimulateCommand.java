@@ -10,6 +10,7 @@ import org.cranisotropy.analysis.AnalysisSettings;
 import org.cranisotropy.analysis.PreparedSample;
 import org.cranisotropy.events.EventSample;
 import org.cranisotropy.exposure.ExposureCube;
+import org.cranisotropy.io.FooterKeys;
 import org.cranisotropy.montecarlo.MonteCarloOptions;
 import org.cranisotropy.montecarlo.SimulationSpec;
 import org.cranisotropy.spark.SimulateJob;
@@ -108,23 +109,23 @@ final class SimulateCommand implements Runnable {
         SimulationSpec simulation = new SimulationSpec(data, inputs.eventsName(), cube, settings.selection(),
                 settings.standardThresholds(), grid, settings.binEdgesGev(), seed, options);
         Map<String, String> extra = new LinkedHashMap<>();
-        extra.put("cra.samples_made_from", options.describe());
+        extra.put(FooterKeys.SAMPLES_MADE_FROM, options.describe());
         if (options.energies() == MonteCarloOptions.Energies.SPECTRUM) {
-            extra.put("cra.spectrum_fit_quality", SimulationSettings.checkFit(options, SimulationSettings.fitted(conf, spectrumGiven), prepared,
+            extra.put(FooterKeys.SPECTRUM_FIT_QUALITY, SimulationSettings.checkFit(options, SimulationSettings.fitted(conf, spectrumGiven), prepared,
                     spec.commandLine().getErr()));
             // machine-readable (BrokenPowerLaw.toCsv): the report draws it
-            extra.put("cra.spectrum", options.spectrum().toCsv());
+            extra.put(FooterKeys.SPECTRUM, options.spectrum().toCsv());
             if (made.choice() != null) {
                 // both fits, their maximum log-likelihoods, the likelihood ratio and the model chosen
-                extra.put("cra.spectrum_model", made.choice().summary());
+                extra.put(FooterKeys.SPECTRUM_MODEL, made.choice().summary());
             }
         }
-        extra.put("cra.seed", Long.toString(seed));
-        extra.put("cra.samples", Long.toString(samples));
+        extra.put(FooterKeys.SEED, Long.toString(seed));
+        extra.put(FooterKeys.SAMPLES, Long.toString(samples));
         extra.putAll(inputs.metadata());
-        extra.put("cra.selected_events", Integer.toString(prepared.size()));
-        extra.put("cra.sky", AnalyzeCommand.sky(prepared));
-        extra.put("cra.analysis", settings.describe()); // in force, with or without --config
+        extra.put(FooterKeys.SELECTED_EVENTS, Integer.toString(prepared.size()));
+        extra.put(FooterKeys.SKY, AnalyzeCommand.sky(prepared));
+        extra.put(FooterKeys.ANALYSIS, settings.describe()); // in force, with or without --config
         Map<String, String> metadata = RunConfig.metadata("simulate", conf, extra);
         PrintWriter err = spec.commandLine().getErr();
         SparkSession spark = SparkSessions.create("cra simulate", master);

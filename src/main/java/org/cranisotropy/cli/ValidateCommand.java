@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.cranisotropy.io.FooterKeys;
 import org.cranisotropy.io.StoragePath;
 import org.cranisotropy.analysis.AnalysisSettings;
 import org.cranisotropy.analysis.EnergyScan;
@@ -152,15 +153,15 @@ final class ValidateCommand implements Runnable {
         err.flush();
 
         Map<String, String> extra = new LinkedHashMap<>();
-        extra.put("cra.results", out.toString());
-        extra.put("cra.seed", Long.toString(seed));
-        extra.put("cra.skies", Long.toString(skies));
-        extra.put("cra.amplitudes", java.util.Arrays.toString(ladder));
-        extra.put("cra.directions", String.join(";", directions == null ? List.of("random", "vela") : directions));
-        extra.put("cra.samples_made_from", options.describe());
-        extra.put("cra.reference_samples", Integer.toString(reference.samples()));
-        extra.put("cra.analysis", settings.describe());
-        extra.put("cra.sky", AnalyzeCommand.sky(prepared));
+        extra.put(FooterKeys.RESULTS, out.toString());
+        extra.put(FooterKeys.SEED, Long.toString(seed));
+        extra.put(FooterKeys.SKIES, Long.toString(skies));
+        extra.put(FooterKeys.AMPLITUDES, java.util.Arrays.toString(ladder));
+        extra.put(FooterKeys.DIRECTIONS, String.join(";", directions == null ? List.of("random", "vela") : directions));
+        extra.put(FooterKeys.SAMPLES_MADE_FROM, options.describe());
+        extra.put(FooterKeys.REFERENCE_SAMPLES, Integer.toString(reference.samples()));
+        extra.put(FooterKeys.ANALYSIS, settings.describe());
+        extra.put(FooterKeys.SKY, AnalyzeCommand.sky(prepared));
         Map<String, String> metadata = RunConfig.metadata("validate", conf, extra);
         SparkSession spark = SparkSessions.create("cra validate", sparkMaster);
         ValidateJob.Result r;
@@ -198,8 +199,8 @@ final class ValidateCommand implements Runnable {
                 endToEnd, ev.getInt("count"), endToEndSamples, recipe.energies().name().toLowerCase(Locale.ROOT),
                 recipe.fitted() ? ", spectrum fitted to each data set, model " + recipe.model().key() : "");
         Map<String, String> meta = new LinkedHashMap<>(extra);
-        meta.put("cra.end_to_end_datasets", Integer.toString(endToEnd));
-        meta.put("cra.end_to_end_samples", Integer.toString(endToEndSamples));
+        meta.put(FooterKeys.END_TO_END_DATASETS, Integer.toString(endToEnd));
+        meta.put(FooterKeys.END_TO_END_SAMPLES, Integer.toString(endToEndSamples));
         SparkSession spark = SparkSessions.create("cra validate (end to end)", sparkMaster);
         List<org.cranisotropy.validation.EndToEnd.Calibration> rows;
         try {
@@ -263,9 +264,9 @@ final class ValidateCommand implements Runnable {
 
     /** How the bands' samples were made, from their footer. */
     static MonteCarloOptions options(Map<String, String> footer, Path out) {
-        String made = footer.getOrDefault("cra.samples_made_from", "");
+        String made = footer.getOrDefault(FooterKeys.SAMPLES_MADE_FROM, "");
         boolean poisson = made.contains("Poisson");
-        String spectrum = footer.get("cra.spectrum");
+        String spectrum = footer.get(FooterKeys.SPECTRUM);
         if (made.startsWith("data energies")) {
             return new MonteCarloOptions(MonteCarloOptions.Energies.DATA, null, poisson);
         }

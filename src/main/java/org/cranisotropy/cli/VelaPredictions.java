@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.cranisotropy.io.FooterKeys;
 import org.cranisotropy.io.StoragePath;
 import org.cranisotropy.analysis.AnalysisSettings;
 import org.cranisotropy.analysis.ClassSelection;
@@ -158,7 +159,7 @@ final class VelaPredictions {
         if (Files.exists(own)) {
             return own;
         }
-        String recorded = thresholds.metadata().get("cra.exposure");
+        String recorded = thresholds.metadata().get(FooterKeys.EXPOSURE);
         if (recorded != null && Files.exists(StoragePath.of(recorded))) {
             return StoragePath.of(recorded);
         }
@@ -169,7 +170,7 @@ final class VelaPredictions {
     /** The class selection and exposure floor of the data step's recorded configuration (defaults if none). */
     private static AnalysisSettings selection(ParquetTable thresholds) {
         try {
-            return RunConfig.recordedAnalysis(thresholds.metadata().get("cra.config"));
+            return RunConfig.recordedAnalysis(thresholds.metadata().get(FooterKeys.CONFIG));
         } catch (BadInputException e) {
             throw new BadInputException(thresholds.path() + ": " + e.getMessage(), e);
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.cranisotropy.io.FooterKeys;
 import org.cranisotropy.io.ParquetTable;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
@@ -421,7 +422,7 @@ final class ChartFigures {
                     + "flux (thin line). Thick line, diamonds and bars: what the exposure-corrected delta of each of the "
                     + "run's thresholds and bins would measure on that sky, the flux-weighted mean of delta(E) over the "
                     + "selection (method.md section 7), to compare with the limits at the same threshold or bin. %s",
-                    modelParameters(), m.metadata().getOrDefault("cra.measured_spectrum", "measured spectrum"),
+                    modelParameters(), m.metadata().getOrDefault(FooterKeys.MEASURED_SPECTRUM, "measured spectrum"),
                     excessSentence());
             q.add("SELECT scan, threshold_gev, emin_gev, emax_gev, delta_pred, delta_pred_counts, share FROM "
                     + table(Tables.MODEL) + " WHERE kind IN ('threshold', 'bin') ORDER BY scan, emin_gev");
@@ -460,7 +461,7 @@ final class ChartFigures {
 
     /** The model's parameters as recorded in model/'s footer (cra.model), in words. */
     String modelParameters() {
-        String json = t.model() == null ? null : t.model().metadata().get("cra.model");
+        String json = t.model() == null ? null : t.model().metadata().get(FooterKeys.MODEL);
         if (json == null) {
             return "parameters not recorded";
         }
@@ -490,7 +491,7 @@ final class ChartFigures {
 
     /** The sentence on J_Vela exceeding the measured total (model/'s footer cra.model_excess), or "". */
     String excessSentence() {
-        String x = t.model() == null ? null : t.model().metadata().get("cra.model_excess");
+        String x = t.model() == null ? null : t.model().metadata().get(FooterKeys.MODEL_EXCESS);
         return x == null || x.equals("none") ? "The model's flux stays below the measured total at every energy."
                 : "Warning: " + x;
     }

@@ -14,6 +14,7 @@ import org.cranisotropy.association.SourceCatalog;
 import org.cranisotropy.exposure.ExposureCube;
 import org.cranisotropy.io.BadInputException;
 import org.cranisotropy.io.ExposureFiles;
+import org.cranisotropy.io.FooterKeys;
 import org.cranisotropy.io.ParquetTableWriter;
 
 /**
@@ -127,7 +128,7 @@ public final class Report {
      * cra.model_excess), that warning; else nothing.
      */
     static String velaIntro(ResultTables t) {
-        String x = t.model() == null ? null : t.model().metadata().get("cra.model_excess");
+        String x = t.model() == null ? null : t.model().metadata().get(FooterKeys.MODEL_EXCESS);
         return x == null || x.equals("none") ? "" : "Warning: " + x;
     }
 

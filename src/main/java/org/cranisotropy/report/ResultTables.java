@@ -3,6 +3,7 @@ package org.cranisotropy.report;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.cranisotropy.io.FooterKeys;
 import org.cranisotropy.io.StoragePath;
 import org.cranisotropy.events.EventSample;
 import org.cranisotropy.io.BadInputException;
@@ -29,8 +30,8 @@ public record ResultTables(Path results, ParquetTable thresholds, ParquetTable b
         ParquetTable bins = table(results, "measured_bins", "cra analyze");
         ParquetTable bands = table(results, "bands", "cra simulate");
         ParquetTable limits = table(results, "limits", "cra limits");
-        Path eventsPath = located(results, "events", thresholds.metadata().get("cra.events"));
-        Path exposurePath = located(results, "exposure", thresholds.metadata().get("cra.exposure"));
+        Path eventsPath = located(results, "events", thresholds.metadata().get(FooterKeys.EVENTS));
+        Path exposurePath = located(results, "exposure", thresholds.metadata().get(FooterKeys.EXPOSURE));
         EventSample events = EventSample.read(eventsPath);
         boolean parquet = Files.isDirectory(eventsPath) || eventsPath.toString().endsWith(".parquet");
         Map<String, String> eventsMetadata = parquet

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.cranisotropy.io.FooterKeys;
 import org.cranisotropy.io.ParquetTableReader;
 import org.cranisotropy.io.Tables;
 
@@ -26,16 +27,16 @@ public record RunInfo(String version, String created, String config, String mcSe
         Map<String, String> measured = t.thresholds().metadata();
         Map<String, String> mc = samplesFooter(t.results()).orElse(t.bands().metadata());
         Map<String, String> ev = t.eventsMetadata();
-        String config = measured.getOrDefault("cra.config", mc.getOrDefault("cra.config", MISSING));
-        String events = ev.containsKey("cra.events") && "generate".equals(ev.get("cra.command"))
-                ? ev.get("cra.events") : Integer.toString(t.events().size());
-        return new RunInfo(limits.getOrDefault("cra.version", measured.getOrDefault("cra.version", MISSING)),
-                limits.getOrDefault("cra.created", MISSING), config, orMissing(mc.get("cra.seed")),
-                orMissing(mc.get("cra.samples")), ev.getOrDefault("cra.seed", MISSING), events,
-                measured.getOrDefault("cra.selected_events", MISSING), t.eventsPath().toString(),
-                t.exposurePath().toString(), orMissing(mc.get("cra.samples_made_from")),
-                orMissing(mc.get("cra.spectrum_fit_quality")), orMissing(mc.get("cra.spectrum")),
-                orMissing(mc.get("cra.spectrum_model")));
+        String config = measured.getOrDefault(FooterKeys.CONFIG, mc.getOrDefault(FooterKeys.CONFIG, MISSING));
+        String events = ev.containsKey(FooterKeys.EVENTS) && "generate".equals(ev.get(FooterKeys.COMMAND))
+                ? ev.get(FooterKeys.EVENTS) : Integer.toString(t.events().size());
+        return new RunInfo(limits.getOrDefault(FooterKeys.VERSION, measured.getOrDefault(FooterKeys.VERSION, MISSING)),
+                limits.getOrDefault(FooterKeys.CREATED, MISSING), config, orMissing(mc.get(FooterKeys.SEED)),
+                orMissing(mc.get(FooterKeys.SAMPLES)), ev.getOrDefault(FooterKeys.SEED, MISSING), events,
+                measured.getOrDefault(FooterKeys.SELECTED_EVENTS, MISSING), t.eventsPath().toString(),
+                t.exposurePath().toString(), orMissing(mc.get(FooterKeys.SAMPLES_MADE_FROM)),
+                orMissing(mc.get(FooterKeys.SPECTRUM_FIT_QUALITY)), orMissing(mc.get(FooterKeys.SPECTRUM)),
+                orMissing(mc.get(FooterKeys.SPECTRUM_MODEL)));
     }
 
     private static String orMissing(String s) {
