@@ -86,8 +86,13 @@ final class GenerateCommand implements Runnable {
         // times, zenith angles and azimuths from the cra.exposure model (streams of their own: the energies,
         // classes and directions above do not depend on them)
         long t1 = System.nanoTime();
-        ArrivalTimes.Observations obs = new ArrivalTimes(SettingsReader.exposure(conf)).draw(events.lDeg(),
-                events.bDeg(), events.eventClass(), s);
+        ArrivalTimes arrival = new ArrivalTimes(SettingsReader.exposure(conf));
+        ArrivalTimes.Observations obs = arrival.draw(events.lDeg(), events.bDeg(), events.eventClass(), s);
+        if (arrival.fallbacks() > 0) {
+            spec.commandLine().getErr().printf("cra generate: %d events lie where the exposure maps see a little but "
+                    + "the exact pointing never brings their class (edges of the exposure's holes); each took the "
+                    + "closest time in %d trials%n", arrival.fallbacks(), ArrivalTimes.MAX_TRIALS);
+        }
         double timesSeconds = (System.nanoTime() - t1) / 1e9;
         ParquetTableWriter w = new ParquetTableWriter()
                 .column("event_id", Kind.LONG)

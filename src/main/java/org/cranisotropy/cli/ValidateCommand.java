@@ -190,6 +190,11 @@ final class ValidateCommand implements Runnable {
                 ev.getDouble("spectrum.softness"), ev.getDouble("emin-gev"), ev.getDouble("emax-gev"));
         double[] period = ExposureCommand.periodMjd(conf);
         org.cranisotropy.montecarlo.SampleRecipe recipe = SimulationSettings.recipe(conf, null, null, null, null);
+        if (recipe.energies() == MonteCarloOptions.Energies.SHUFFLE) {
+            throw new IllegalArgumentException("--end-to-end makes each data set's Monte Carlo by the run's recipe, "
+                    + "and cra.simulation.energies = shuffle is not available there (its data sets have no times); "
+                    + "use spectrum or data for the end-to-end calibration");
+        }
         org.cranisotropy.validation.EndToEnd e2e = new org.cranisotropy.validation.EndToEnd(cube, flux,
                 ev.getInt("count"), period[0], period[1], settings.selection(), settings.standardThresholds(),
                 settings.binEdgesGev(), recipe, endToEndSamples, seed);
@@ -265,6 +270,11 @@ final class ValidateCommand implements Runnable {
         String made = footer.getOrDefault("cra.samples_made_from", "");
         boolean poisson = made.contains("Poisson");
         String spectrum = footer.get("cra.spectrum");
+        if (made.startsWith(MonteCarloOptions.SHUFFLE_DESCRIPTION)) {
+            // injected skies need directions drawn from the exposure: those of the data-energies recipe, the
+            // exposure-model counterpart of shuffled times (same energies and classes)
+            return new MonteCarloOptions(MonteCarloOptions.Energies.DATA, null, false);
+        }
         if (made.startsWith("data energies")) {
             return new MonteCarloOptions(MonteCarloOptions.Energies.DATA, null, poisson);
         }

@@ -36,6 +36,14 @@ import org.cranisotropy.sky.GalacticFrame;
  * as they are; blocks are drawn in parallel and the result depends on the seed only.
  */
 public final class ArrivalTimes {
+    /**
+     * Trials after which an event takes the best time seen (the largest acceptance, or, when the direction never
+     * entered the class's window, the time closest to it). Only directions where the exposure maps, made with
+     * the zenith moved to the centre of its dwell pixel, give a little exposure that the exact pointing does not
+     * get there (the edges of the exposure's holes) need it; {@link #fallbacks} counts them.
+     */
+    public static final int MAX_TRIALS = 200_000;
+
     /** Events per random stream (the event generator's block). */
     public static final int BLOCK = 10_000;
 
@@ -44,6 +52,7 @@ public final class ArrivalTimes {
     private final DetectorAcceptance acceptance;
     private final double mjdStart;
     private final double days;
+    private final java.util.concurrent.atomic.LongAdder fallbacks = new java.util.concurrent.atomic.LongAdder();
 
     public ArrivalTimes(ExposureModel model) {
         this.frame = new InstrumentFrame(model.orbit());
@@ -56,6 +65,11 @@ public final class ArrivalTimes {
 
     public InstrumentFrame frame() {
         return frame;
+    }
+
+    /** Events that took the best time seen after {@value #MAX_TRIALS} trials, over this object's draws. */
+    public long fallbacks() {
+        return fallbacks.sum();
     }
 
     /** Time (MJD), zenith angle and azimuth (deg) of each event. */
@@ -100,15 +114,25 @@ public final class ArrivalTimes {
         double[][] m = IssOrbit.ICRS_TO_GALACTIC; // orthogonal: its transpose takes galactic to ICRS
         double[] icrs = {m[0][0] * v[0] + m[1][0] * v[1] + m[2][0] * v[2], m[0][1] * v[0] + m[1][1] * v[1]
                 + m[2][1] * v[2], m[0][2] * v[0] + m[1][2] * v[1] + m[2][2] * v[2]};
-        for (long trial = 0; ; trial++) {
-            if (trial == 100_000_000L) {
-                throw new IllegalStateException("no arrival time found for direction " + java.util.Arrays.toString(v)
-                        + " (class " + c + ") in 1e8 trials: the detector never sees it");
+        double bestMjd = Double.NaN;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int trial = 0; ; trial++) {
+            if (trial == MAX_TRIALS) {
+                // the maps put exposure where the exact pointing never brings this class: the closest time
+                fallbacks.increment();
+                InstrumentFrame.axes(frame.orbit().state(frame.secondsAfterEpoch(bestMjd)), axes, 0);
+                return bestMjd;
             }
             double mjd = mjdStart + rng.nextDouble() * days;
             double u = rng.nextDouble() * bound;
             double seconds = frame.secondsAfterEpoch(mjd);
             double cosZenith = frame.orbit().zenithCosine(seconds, icrs);
+            // distance (in cos theta) to the class's window, for the fallback
+            double score = cosZenith <= cosFov ? cosZenith - cosFov : cosZenith >= cosInner ? cosInner - cosZenith : 0;
+            if (score > bestScore) {
+                bestScore = score;
+                bestMjd = mjd;
+            }
             if (cosZenith <= cosFov || cosZenith >= cosInner) {
                 continue; // outside the class's window: four sines and cosines decide most trials
             }
@@ -123,8 +147,13 @@ public final class ArrivalTimes {
             double vy = v[0] * axes[3] + v[1] * axes[4] + v[2] * axes[5];
             double theta = Math.atan2(Math.hypot(vx, vy), cosTheta);
             double a = acceptance.polarArea(k, theta, cosTheta) * acceptance.azimuthFactor(theta, Math.atan2(vy, vx));
-            if (u < a && !live.inSaa(s.latitudeDeg(), s.longitudeDeg())) {
+            boolean inSaa = live.inSaa(s.latitudeDeg(), s.longitudeDeg());
+            if (u < a && !inSaa) {
                 return mjd;
+            }
+            if (!inSaa && a > 0 && bestScore >= 0 && a / bound > bestScore) {
+                bestScore = a / bound; // seen at this time: the fallback keeps the best-seen time
+                bestMjd = mjd;
             }
         }
     }
