@@ -41,9 +41,9 @@ class SimulateOptionsTest {
         String[][] cases = {
             {"--energies", "foo"}, {"--spectrum", "1,2,3"}, {"--spectrum", "3.1,x,1000,0.2"},
             {"--spectrum", "0.5,1.0,1000,0.2"}, {"--config", badConf.toString()}, {"--config", high.toString()},
-            {"--spectrum-model", "triple"}, {"--config", badModel.toString()}};
+            {"--spectrum-model", "triple"}, {"--config", badModel.toString()}, {"--energies", "shuffle"}};
         String[] expected = {"'foo'", "'1,2,3'", "'x'", "index > 1", "bad.conf: 1", "above every selected event",
-            "'triple'", "'two'"};
+            "'triple'", "'two'", events + ": missing column time, zenith_deg, azimuth_deg"};
         for (int k = 0; k < cases.length; k++) {
             Path out = tmp.resolve("out" + k);
             String[] args = {"simulate", "--events", events.toString(), "--exposure", exposure.toString(), "--out",
