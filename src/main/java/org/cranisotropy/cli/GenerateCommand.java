@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.cranisotropy.events.BrokenPowerLaw;
 import org.cranisotropy.events.EventGenerator;
+import org.cranisotropy.exposure.ArrivalTimes;
 import org.cranisotropy.exposure.ExposureCube;
 import org.cranisotropy.io.ExposureFiles;
 import org.cranisotropy.io.FooterKeys;
@@ -22,7 +23,8 @@ import org.cranisotropy.io.Tables;
         name = "generate",
         header = "Generate a CALET-like event set from the exposure.", mixinStandardHelpOptions = true,
         description = {"Generate events: energies from a smoothly broken power law, classes and directions from",
-            "the exposure at each energy, an optional injected dipole. Writes DIR/events/ (Parquet); builds",
+            "the exposure at each energy, an optional injected dipole; each event's time, zenith angle and azimuth",
+            "from the orbit and detector of cra.exposure. Writes DIR/events/ (Parquet); builds",
             "DIR/exposure/ first (cra exposure) when it is missing and no --exposure is given."})
 final class GenerateCommand implements Runnable {
     @Option(names = "--config", paramLabel = "FILE",
@@ -81,6 +83,18 @@ final class GenerateCommand implements Runnable {
         long t0 = System.nanoTime();
         EventGenerator.Events events = new EventGenerator(cube, spectrum, d[0], d[1], d[2], period[0], period[1])
                 .generate(n, s);
+        double generateSeconds = (System.nanoTime() - t0) / 1e9;
+        // times, zenith angles and azimuths from the cra.exposure model (streams of their own: the energies,
+        // classes and directions above do not depend on them)
+        long t1 = System.nanoTime();
+        ArrivalTimes arrival = new ArrivalTimes(SettingsReader.exposure(conf));
+        ArrivalTimes.Observations obs = arrival.draw(events.lDeg(), events.bDeg(), events.eventClass(), s);
+        if (arrival.fallbacks() > 0) {
+            spec.commandLine().getErr().printf("cra generate: %d events lie where the exposure maps see a little but "
+                    + "the exact pointing never brings their class (edges of the exposure's holes); each took the "
+                    + "closest time in %d trials%n", arrival.fallbacks(), ArrivalTimes.MAX_TRIALS);
+        }
+        double timesSeconds = (System.nanoTime() - t1) / 1e9;
         ParquetTableWriter w = new ParquetTableWriter()
                 .column("event_id", Kind.LONG)
                 .column("energy_gev", Kind.DOUBLE)
@@ -89,19 +103,24 @@ final class GenerateCommand implements Runnable {
                 .column("ra_deg", Kind.DOUBLE)
                 .column("dec_deg", Kind.DOUBLE)
                 .column("event_class", Kind.STRING)
-                .column("time", Kind.DOUBLE);
+                .column("time", Kind.DOUBLE)
+                .column("zenith_deg", Kind.DOUBLE)
+                .column("azimuth_deg", Kind.DOUBLE);
         for (int i = 0; i < n; i++) {
             double[] radec = GalacticFrame.toIcrs(events.lDeg()[i], events.bDeg()[i]);
             w.row(events.id()[i], events.energyGev()[i], events.lDeg()[i], events.bDeg()[i], radec[0], radec[1],
-                    events.eventClass()[i].name(), events.timeMjd()[i]);
+                    events.eventClass()[i].name(), obs.timeMjd()[i], obs.zenithDeg()[i], obs.azimuthDeg()[i]);
         }
         w.write(out.resolve(Tables.EVENTS), RunConfig.metadata("generate", conf, Map.of(
                 FooterKeys.SEED, Long.toString(s), FooterKeys.EVENTS, Integer.toString(n),
                 FooterKeys.DIPOLE, d[0] + "," + d[1] + "," + d[2], FooterKeys.EXPOSURE, exposureDir.toString(),
-                FooterKeys.TIME_UNIT, "MJD (UTC)")));
+                FooterKeys.TIME_UNIT, "MJD (UTC)", FooterKeys.INSTRUMENT_FRAME,
+                "zenith_deg, azimuth_deg (from the flight direction) at time, orbit of cra.exposure: "
+                        + SettingsReader.exposure(conf).orbit())));
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("generated %d events (seed %d, dipole %.3g toward l %.1f, b %.1f) in %.1f s; wrote %s%n", n, s, d[0],
-                d[1], d[2], (System.nanoTime() - t0) / 1e9, out.resolve(Tables.EVENTS));
+        o.printf("generated %d events (seed %d, dipole %.3g toward l %.1f, b %.1f) in %.1f s, their times and "
+                + "instrument-frame directions in %.1f s (%.3g events/s); wrote %s%n", n, s, d[0], d[1], d[2],
+                generateSeconds, timesSeconds, n / timesSeconds, out.resolve(Tables.EVENTS));
         o.flush();
     }
 }

@@ -57,7 +57,10 @@ final class SimulateCommand implements Runnable {
 
     @Option(names = "--energies", paramLabel = "FROM",
             description = "Where sample energies come from: spectrum (drawn from the smoothly broken power law fitted "
-                    + "to the data, see --spectrum-model, or --spectrum) or data (the data's own energies and classes). "
+                    + "to the data, see --spectrum-model, or --spectrum), data (the data's own energies and classes, "
+                    + "directions from the exposure) or shuffle (the data's own events, energies, classes, zenith "
+                    + "angles and azimuths, with their times permuted and the directions recomputed through the orbit "
+                    + "of cra.exposure: needs the columns time, zenith_deg, azimuth_deg). "
                     + "Default: cra.simulation.energies (spectrum unless --config sets it).")
     String energies;
 
@@ -100,6 +103,10 @@ final class SimulateCommand implements Runnable {
         EventSample data = inputs.readEvents();
         PreparedSample prepared = PreparedSample.of(data, inputs.eventsName(), cube, settings.selection());
         double[] grid = settings.gridThresholds(prepared);
+        if (SimulationSettings.recipe(conf, energies, spectrumGiven, poisson, spectrumModel).energies()
+                == MonteCarloOptions.Energies.SHUFFLE) {
+            data.requireInstrumentFrame(inputs.eventsName(), "--energies shuffle");
+        }
         org.cranisotropy.montecarlo.SampleRecipe.Made made = SimulationSettings.options(conf, energies, spectrumGiven,
                 poisson, spectrumModel, prepared, spec.commandLine().getErr());
         MonteCarloOptions options = made.options();

@@ -12,7 +12,8 @@ import org.cranisotropy.montecarlo.SpectrumModel;
 
 /**
  * The {@code cra.simulation} section of a run configuration (src/main/resources/reference.conf) and the matching
- * command-line options: where sample energies come from, the flux (given or fitted, and its range)
+ * command-line options: where sample energies come from (spectrum, data, or shuffle: the data's events with
+ * their times permuted, through the orbit of cra.exposure), the flux (given or fitted, and its range)
  * and the Poisson variant. Command-line values win over the configuration.
  */
 final class SimulationSettings {
@@ -35,7 +36,9 @@ final class SimulationSettings {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "data" -> MonteCarloOptions.Energies.DATA;
             case "spectrum" -> MonteCarloOptions.Energies.SPECTRUM;
-            default -> throw new IllegalArgumentException("energies must be 'spectrum' or 'data', got '" + value + "'");
+            case "shuffle" -> MonteCarloOptions.Energies.SHUFFLE;
+            default -> throw new IllegalArgumentException("energies must be 'spectrum', 'data' or 'shuffle', got '"
+                    + value + "'");
         };
     }
 
@@ -67,7 +70,11 @@ final class SimulationSettings {
                         sp.getDouble("softness")};
         }
         String model = modelOption != null ? modelOption : sp.getString("model");
-        return new SampleRecipe(energies(energies), poisson, shape, emin, emax, SpectrumModel.parse(model));
+        MonteCarloOptions.Energies mode = energies(energies);
+        // shuffled times: directions are recomputed through the orbit of cra.exposure
+        org.cranisotropy.exposure.InstrumentFrame frame = mode == MonteCarloOptions.Energies.SHUFFLE
+                ? new org.cranisotropy.exposure.InstrumentFrame(SettingsReader.exposure(conf).orbit()) : null;
+        return new SampleRecipe(mode, poisson, shape, emin, emax, SpectrumModel.parse(model), frame);
     }
 
     /**
@@ -99,6 +106,13 @@ final class SimulationSettings {
         SampleRecipe.Made made = recipe.make(data);
         MonteCarloOptions options = made.options();
         if (options.energies() == MonteCarloOptions.Energies.DATA) {
+            return made;
+        }
+        if (options.energies() == MonteCarloOptions.Energies.SHUFFLE) {
+            if (log != null) {
+                log.printf("samples: %s%n", options.describe());
+                log.flush();
+            }
             return made;
         }
         String how = spectrumOption != null ? "given" : !recipe.fitted() ? "given in the configuration"

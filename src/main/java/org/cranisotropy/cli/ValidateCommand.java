@@ -116,6 +116,9 @@ final class ValidateCommand implements Runnable {
         }
         Config conf = RunConfig.load(config);
         AnalysisSettings settings = RunConfig.analysis(config, conf);
+        if (endToEnd > 0) {
+            refuseShuffledEndToEnd(SimulationSettings.recipe(conf, null, null, null, null));
+        }
         Config run = conf.getConfig("cra.run");
         Path out = results != null ? results : StoragePath.of(run.getString("out"));
         String sparkMaster = master != null ? master : run.getString("master");
@@ -192,6 +195,7 @@ final class ValidateCommand implements Runnable {
                 ev.getDouble("spectrum.softness"), ev.getDouble("emin-gev"), ev.getDouble("emax-gev"));
         double[] period = ExposureCommand.periodMjd(conf);
         org.cranisotropy.montecarlo.SampleRecipe recipe = SimulationSettings.recipe(conf, null, null, null, null);
+        refuseShuffledEndToEnd(recipe);
         org.cranisotropy.validation.EndToEnd e2e = new org.cranisotropy.validation.EndToEnd(cube, flux,
                 ev.getInt("count"), period[0], period[1], settings.selection(), settings.standardThresholds(),
                 settings.binEdgesGev(), recipe, endToEndSamples, seed);
@@ -222,6 +226,15 @@ final class ValidateCommand implements Runnable {
         }
         o.printf("wrote %s%n", out.resolve("validation_end_to_end"));
         o.flush();
+    }
+
+    /** The end-to-end data sets are made without times: their Monte Carlo cannot shuffle them. */
+    private static void refuseShuffledEndToEnd(org.cranisotropy.montecarlo.SampleRecipe recipe) {
+        if (recipe.energies() == MonteCarloOptions.Energies.SHUFFLE) {
+            throw new IllegalArgumentException("--end-to-end makes each data set's Monte Carlo by the run's recipe, "
+                    + "and cra.simulation.energies = shuffle is not available there (its data sets have no times); "
+                    + "use spectrum or data for the end-to-end calibration");
+        }
     }
 
     /** The selections of the plan in the order of the sampler's rows: thresholds (plan order), then bins. */
@@ -267,6 +280,11 @@ final class ValidateCommand implements Runnable {
         String made = footer.getOrDefault(FooterKeys.SAMPLES_MADE_FROM, "");
         boolean poisson = made.contains("Poisson");
         String spectrum = footer.get(FooterKeys.SPECTRUM);
+        if (made.startsWith(MonteCarloOptions.SHUFFLE_DESCRIPTION)) {
+            // injected skies need directions drawn from the exposure: those of the data-energies recipe, the
+            // exposure-model counterpart of shuffled times (same energies and classes)
+            return new MonteCarloOptions(MonteCarloOptions.Energies.DATA, null, false);
+        }
         if (made.startsWith("data energies")) {
             return new MonteCarloOptions(MonteCarloOptions.Energies.DATA, null, poisson);
         }

@@ -15,7 +15,9 @@ import org.cranisotropy.sky.Ordering;
  * probability proportional to its sky-integrated exposure at that energy; direction with density
  * proportional to A(E, class, pixel(n)) I(n), drawn exactly by rejection from the isotropic
  * distribution; time uniform over the observation period. Events are made in blocks of
- * {@value #BLOCK} from random stream (seed, block), so the result depends only on the seed.
+ * {@value #BLOCK} from random stream (seed, block), so the result depends only on the seed. Times consistent
+ * with the exposure model, with the events' zenith angles and azimuths, are drawn afterwards from streams of
+ * their own by {@link org.cranisotropy.exposure.ArrivalTimes} ({@code cra generate} writes those).
  */
 public final class EventGenerator {
     static final int BLOCK = 10_000;
@@ -92,6 +94,8 @@ public final class EventGenerator {
                 double[] lb = direction(rng, chosen, e[i], at);
                 l[i] = lb[0];
                 b[i] = lb[1];
+                // kept: this draw belongs to the stream, and the next event's energy, class and direction
+                // follow it (cra generate replaces the time by one of org.cranisotropy.exposure.ArrivalTimes)
                 t[i] = mjdStart + rng.nextDouble() * (mjdEnd - mjdStart);
             }
         }

@@ -113,6 +113,11 @@ public final class DetectorAcceptance implements Serializable {
         return azimuth4;
     }
 
+    /** The full width w of the raised-sine edges of the class windows (rad). */
+    public double edgeWidthRad() {
+        return edgeWidth;
+    }
+
     /** Largest incidence angle with non-zero acceptance, max theta_max + w/2 (rad). */
     public double fieldOfViewRad() {
         return fieldOfView;

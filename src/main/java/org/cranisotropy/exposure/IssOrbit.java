@@ -122,6 +122,21 @@ public final class IssOrbit implements Serializable {
     }
 
     /**
+     * n(t) . v, the cosine of the zenith angle at t of a direction given as an ICRS unit vector: the zenith of
+     * {@link #state} by the same arithmetic, without the rest of the state (the hot loop of
+     * {@link ArrivalTimes}).
+     */
+    double zenithCosine(double t, double[] vIcrs) {
+        double u = argumentOfLatitudeAtEpoch + 2 * Math.PI * t / periodSeconds;
+        double node = raanAtEpoch + raanRate * t;
+        double cu = Math.cos(u);
+        double su = Math.sin(u);
+        double co = Math.cos(node);
+        double so = Math.sin(node);
+        return (co * cu - so * su * cosI) * vIcrs[0] + (so * cu + co * su * cosI) * vIcrs[1] + su * sinI * vIcrs[2];
+    }
+
+    /**
      * The orbit at one instant: zenith and flight directions as ICRS unit vectors, and the
      * geographic latitude and east longitude (degrees, longitude in [-180, 180]) of the sub-satellite
      * point.
@@ -134,6 +149,15 @@ public final class IssOrbit implements Serializable {
         public double[] flightGalactic() {
             return toGalactic(flightIcrs);
         }
+    }
+
+    /** The orbit's elements (epoch, inclination, period, node and its drift, argument of latitude), exactly. */
+    @Override
+    public String toString() {
+        return "IssOrbit[epoch " + epoch + ", inclination " + Math.toDegrees(inclination) + " deg, period "
+                + periodSeconds + " s, node " + Math.toDegrees(raanAtEpoch) + " deg, node rate "
+                + Math.toDegrees(raanRate) * 86400.0 + " deg/day, argument of latitude "
+                + Math.toDegrees(argumentOfLatitudeAtEpoch) + " deg]";
     }
 
     /** An ICRS vector in galactic coordinates (one 3x3 product). */

@@ -31,6 +31,8 @@ public final class FooterKeys {
     public static final String DIPOLE = "cra.dipole";
     /** The unit of the events' time column. */
     public static final String TIME_UNIT = "cra.time_unit";
+    /** What the events' instrument-frame columns are (zenith and azimuth angles) and the orbit they belong to. */
+    public static final String INSTRUMENT_FRAME = "cra.instrument_frame";
     /** The analysis settings in force (selection, thresholds, bins). */
     public static final String ANALYSIS = "cra.analysis";
     /** The number of selected events. */

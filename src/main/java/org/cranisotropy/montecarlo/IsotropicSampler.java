@@ -22,6 +22,8 @@ import org.cranisotropy.random.RandomStreams;
  *     exponential spacings, so no sort is needed); a direction from the selection's summed exposure
  *     A_sel(E, .), which is what drawing the class in proportion to its sky-integrated exposure and
  *     then a pixel from that class's map amounts to.</li>
+ * <li>SHUFFLE: the data's class-selected events keep energies, classes and instrument-frame directions;
+ *     their times are permuted and the directions recomputed through the orbit ({@link TimeShuffle}).</li>
  * <li>Poisson (ICRC 2019): DATA repeats each event Poisson(1) times, SPECTRUM draws Poisson(N) events.</li>
  * </ul>
  *
@@ -80,6 +82,8 @@ public final class IsotropicSampler {
     private final double[] ruleMax;
     /** DATA: the order the data's events are drawn in, and its groups (empty for SPECTRUM). */
     private final DataDrawOrder order;
+    /** SHUFFLE: the data's events with their times permuted (null for DATA and SPECTRUM). */
+    private final TimeShuffle shuffle;
     /** The energy distribution of SPECTRUM samples (null for DATA). */
     private final ObservedSpectrum observed;
     /** DATA, Poisson: per-thread space for a group's repeated events. */
@@ -90,7 +94,21 @@ public final class IsotropicSampler {
         this(data, ylm, plan, MonteCarloOptions.dataEnergies());
     }
 
+    /** DATA or SPECTRUM samples ({@link MonteCarloOptions}); SHUFFLE needs the events' times, see below. */
     public IsotropicSampler(PreparedSample data, LowMultipoles ylm, ScanPlan plan, MonteCarloOptions options) {
+        this(data, ylm, plan, options, null);
+    }
+
+    /**
+     * Samples of any mode; {@code shuffle} makes the SHUFFLE samples ({@link TimeShuffle}, built on the same
+     * ylm and plan from the data's events with their instrument frame) and is null for the other modes.
+     */
+    public IsotropicSampler(PreparedSample data, LowMultipoles ylm, ScanPlan plan, MonteCarloOptions options,
+            TimeShuffle shuffle) {
+        if ((options.energies() == MonteCarloOptions.Energies.SHUFFLE) != (shuffle != null)) {
+            throw new IllegalArgumentException("shuffled times need the events' time shuffle, and only they do");
+        }
+        this.shuffle = shuffle;
         this.data = data;
         this.ylm = ylm;
         this.plan = plan;
@@ -109,7 +127,8 @@ public final class IsotropicSampler {
         this.tables = new PackedAliasTable[classMaps + sel.rules() * bins];
         this.tableSums = new double[tables.length];
         boolean spectrum = options.energies() == MonteCarloOptions.Energies.SPECTRUM;
-        for (EventClass c : spectrum ? java.util.Set.<EventClass>of() : cube.classes()) {
+        boolean dataDraws = options.energies() == MonteCarloOptions.Energies.DATA;
+        for (EventClass c : dataDraws ? cube.classes() : java.util.Set.<EventClass>of()) {
             for (int k = 0; k < bins; k++) {
                 table(c.ordinal() * bins + k, sel.masked(cube.map(k, c))); // the floor's sky only
             }
@@ -154,7 +173,7 @@ public final class IsotropicSampler {
                 exposurePairs[r * bins + k] = pair;
             }
         }
-        this.order = new DataDrawOrder(data, spectrum ? new int[0] : plan.dataCounts(), bins);
+        this.order = new DataDrawOrder(data, dataDraws ? plan.dataCounts() : new int[0], bins);
     }
 
     private void table(int m, double[] map) {
@@ -203,6 +222,13 @@ public final class IsotropicSampler {
     }
 
     private SampleScan scan(long seed, long sample, int[] pixels, double[] acceptance) {
+        if (shuffle != null) {
+            if (pixels != null || acceptance != null) {
+                throw new IllegalArgumentException("samples with shuffled times have neither drawn pixels nor "
+                        + "injected dipoles (skies with a dipole are drawn from the exposure: DATA or SPECTRUM)");
+            }
+            return shuffle.scan(seed, sample);
+        }
         boolean spectrum = options.energies() == MonteCarloOptions.Energies.SPECTRUM;
         if (pixels != null && (spectrum || options.poisson())) {
             throw new IllegalArgumentException("pixels are recorded for the data's own events only");

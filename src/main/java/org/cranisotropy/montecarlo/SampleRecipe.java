@@ -14,12 +14,21 @@ import org.cranisotropy.exposure.EnergyBinning;
  * softness (gamma1, gamma2, gamma3, break1, break2, softness: {@link DoubleBrokenPowerLaw}, the shape the
  * double fit has), or none (fit it to the data, with one break, two, or the
  * choice between them: {@code model}, {@link SpectrumChoice}), and the flux's range (null: the lowest
- * selected energy, and the higher of the highest one and the exposure's top bin edge).
+ * selected energy, and the higher of the highest one and the exposure's top bin edge); for SHUFFLE the
+ * detector frame on the orbit ({@code frame}, null otherwise).
  * {@link #options} turns it into the {@link MonteCarloOptions} of one data set.
  */
 public record SampleRecipe(MonteCarloOptions.Energies energies, boolean poisson, double[] givenShape, Double eminGev,
-        Double emaxGev, SpectrumModel model) implements java.io.Serializable {
+        Double emaxGev, SpectrumModel model, org.cranisotropy.exposure.InstrumentFrame frame)
+        implements java.io.Serializable {
     public SampleRecipe {
+        if (energies == MonteCarloOptions.Energies.SHUFFLE && frame == null) {
+            throw new IllegalArgumentException("shuffled times need the orbit (the cra.exposure section)");
+        }
+        if (energies == MonteCarloOptions.Energies.SHUFFLE && poisson) {
+            throw new IllegalArgumentException("shuffled times permute the data's own events: no Poisson variant "
+                    + "(poisson = false with energies = shuffle)");
+        }
         if (givenShape != null && givenShape.length != 4 && givenShape.length != 6) {
             throw new IllegalArgumentException("a given spectrum needs gamma1, gamma2, break, softness (one break) or "
                     + "gamma1, gamma2, gamma3, break1, break2, softness (two breaks), got " + givenShape.length
@@ -27,6 +36,12 @@ public record SampleRecipe(MonteCarloOptions.Energies energies, boolean poisson,
         }
         givenShape = givenShape == null ? null : givenShape.clone();
         model = model == null ? SpectrumModel.AUTO : model;
+    }
+
+    /** A DATA or SPECTRUM recipe (no orbit). */
+    public SampleRecipe(MonteCarloOptions.Energies energies, boolean poisson, double[] givenShape, Double eminGev,
+            Double emaxGev, SpectrumModel model) {
+        this(energies, poisson, givenShape, eminGev, emaxGev, model, null);
     }
 
     /** The recipe with the spectrum model chosen by likelihood ratio ({@link SpectrumModel#AUTO}). */
@@ -50,6 +65,9 @@ public record SampleRecipe(MonteCarloOptions.Energies energies, boolean poisson,
 
     /** The options for this data set, with the spectrum fits when the flux is fitted. */
     public Made make(PreparedSample data) {
+        if (energies == MonteCarloOptions.Energies.SHUFFLE) {
+            return new Made(MonteCarloOptions.shuffledTimes(frame), null);
+        }
         if (energies == MonteCarloOptions.Energies.DATA) {
             return new Made(new MonteCarloOptions(MonteCarloOptions.Energies.DATA, null, poisson), null);
         }

@@ -10,7 +10,8 @@ import org.cranisotropy.exposure.ExposureCube;
 /**
  * Everything an isotropic Monte Carlo needs, in one serialisable value that a Spark job broadcasts:
  * the data's events, the exposure, the class selection, the thresholds and bins, the master seed and
- * how samples are made ({@link MonteCarloOptions}: energies from the data or the spectrum, Poisson). {@link #build()} makes the sampler on
+ * how samples are made ({@link MonteCarloOptions}: energies from the data or the spectrum, Poisson, or the
+ * data's events with shuffled times). {@link #build()} makes the sampler on
  * whichever JVM runs it; the result depends only on this value.
  */
 public record SimulationSpec(EventSample events, String eventsName, ExposureCube exposure, ClassSelection selection,
@@ -30,7 +31,10 @@ public record SimulationSpec(EventSample events, String eventsName, ExposureCube
     public Engine build() {
         PreparedSample data = PreparedSample.of(events, eventsName, exposure, selection);
         ScanPlan plan = new ScanPlan(data, standardThresholds, gridThresholds, binEdgesGev);
-        IsotropicSampler sampler = new IsotropicSampler(data, new LowMultipoles(exposure.nside()), plan, options);
+        LowMultipoles ylm = new LowMultipoles(exposure.nside());
+        TimeShuffle shuffle = options.energies() == MonteCarloOptions.Energies.SHUFFLE
+                ? new TimeShuffle(events, eventsName, data.selectionExposure(), options.frame(), ylm, plan) : null;
+        IsotropicSampler sampler = new IsotropicSampler(data, ylm, plan, options, shuffle);
         return new Engine(data, sampler, new SampleMeasurements(plan));
     }
 }

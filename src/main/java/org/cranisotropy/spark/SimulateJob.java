@@ -327,12 +327,19 @@ public final class SimulateJob {
         return out;
     }
 
-    /** The events' energies and classes (what samples with the data's energies reuse), in file order. */
+    /**
+     * The events' energies and classes (what samples with the data's energies reuse), with shuffled times also
+     * their times, zenith angles and azimuths, in file order.
+     */
     private static String eventsChecksum(SimulationSpec spec) {
         org.cranisotropy.io.Sha256 h = new org.cranisotropy.io.Sha256();
         org.cranisotropy.events.EventSample ev = spec.events();
+        boolean shuffled = spec.options().energies() == org.cranisotropy.montecarlo.MonteCarloOptions.Energies.SHUFFLE;
         for (int i = 0; i < ev.size(); i++) {
             h.add(ev.energyGev(i)).add(ev.eventClass(i).ordinal());
+            if (shuffled) { // shuffled samples reuse the times and instrument-frame directions too
+                h.add(ev.timeMjd(i)).add(ev.zenithDeg(i)).add(ev.azimuthDeg(i));
+            }
         }
         return h.hex();
     }

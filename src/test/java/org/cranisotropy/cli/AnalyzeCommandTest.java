@@ -155,7 +155,7 @@ class AnalyzeCommandTest {
         Files.writeString(tmp.resolve("events.csv"), csv);
         r = AlmCommandTest.run("run", "--config", conf.toString());
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().contains(conf + ": energies must be 'spectrum' or 'data', got 'bogus'"), r.err());
+        assertTrue(r.err().contains(conf + ": energies must be 'spectrum', 'data' or 'shuffle', got 'bogus'"), r.err());
         // a bad analysis value names the file too
         Files.writeString(conf, Files.readString(conf).replace("cra.simulation.energies = bogus\n", "")
                 + "cra.analysis.bin-edges-gev = [100, 50]\n");

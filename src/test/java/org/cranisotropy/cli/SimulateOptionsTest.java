@@ -43,10 +43,11 @@ class SimulateOptionsTest {
             {"--spectrum", "0.5,1.0,1000,0.2"}, {"--config", badConf.toString()}, {"--config", high.toString()},
             {"--spectrum-model", "triple"}, {"--config", badModel.toString()}, {"--spectrum", "3.1,3.5,4.0,300,1000"},
             {"--spectrum", "3.1,3.5,4.0,300,1000,0.2,0.1"}, {"--spectrum", "3.1,2.8,4.0,1000,300,0.2"},
-            {"--spectrum", "3.1,2.8,4.0,300,1000,soft"}};
+            {"--spectrum", "3.1,2.8,4.0,300,1000,soft"}, {"--energies", "shuffle"}};
         String[] expected = {"'foo'", "'1,2,3'", "'x'", "index > 1", "bad.conf: 1", "above every selected event",
             "'triple'", "'two'", "4 numbers G1,G2,EB,S (one break) or 6 numbers G1,G2,G3,EB1,EB2,S (two breaks), got 5",
-            "got 7 in '3.1,3.5,4.0,300,1000,0.2,0.1'", "0 < break1 <= break2", "'soft'"};
+            "got 7 in '3.1,3.5,4.0,300,1000,0.2,0.1'", "0 < break1 <= break2", "'soft'",
+            events + ": missing column time, zenith_deg, azimuth_deg"};
         for (int k = 0; k < cases.length; k++) {
             Path out = tmp.resolve("out" + k);
             String[] args = {"simulate", "--events", events.toString(), "--exposure", exposure.toString(), "--out",

@@ -102,6 +102,37 @@ class EventFileReaderTest {
         assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
     }
 
+    /** time, zenith_deg and azimuth_deg are read when all three are there; a consumer that needs them names what is missing. */
+    @Test
+    void instrumentFrameColumnsAreReadOrNamedWhenMissing() throws IOException {
+        Path f = tmp.resolve("frame.csv");
+        Files.writeString(f, "energy_gev,l_deg,b_deg,event_class,time,zenith_deg,azimuth_deg\n"
+                + "120,10,20,A,57400.25,12.5,300.75\n80,200,-5,B,57401.5,27,0\n");
+        EventSample ev = EventSample.read(f);
+        assertTrue(ev.hasInstrumentFrame());
+        assertEquals(57400.25, ev.timeMjd(0), 0.0);
+        assertEquals(27.0, ev.zenithDeg(1), 0.0);
+        assertEquals(300.75, ev.azimuthDeg(0), 0.0);
+        ev.requireInstrumentFrame(f.toString(), "test"); // no exception
+
+        Path g = tmp.resolve("no-azimuth.csv");
+        Files.writeString(g, "energy_gev,l_deg,b_deg,event_class,time,zenith_deg\n120,10,20,A,57400.25,12.5\n");
+        EventSample partial = EventSample.read(g);
+        assertTrue(!partial.hasInstrumentFrame());
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> partial.requireInstrumentFrame(g.toString(), "--energies shuffle"));
+        assertTrue(e.getMessage().startsWith(g.toString()) && e.getMessage().contains("missing column azimuth_deg")
+                && !e.getMessage().contains("zenith_deg,") && e.getMessage().contains("--energies shuffle"),
+                e.getMessage());
+
+        Path h = tmp.resolve("bad-zenith.csv");
+        Files.writeString(h, "energy_gev,l_deg,b_deg,event_class,time,zenith_deg,azimuth_deg\n"
+                + "120,10,20,A,57400.25,12.5,300.75\n80,200,-5,B,57401.5,-3,0\n");
+        BadInputException bad = assertThrows(BadInputException.class, () -> EventSample.read(h));
+        assertTrue(bad.getMessage().startsWith(h.toString()) && bad.getMessage().contains("row 2")
+                && bad.getMessage().contains("zenith_deg") && bad.getMessage().contains("-3"), bad.getMessage());
+    }
+
     private void assertBad(String csv, String where, String value) throws IOException {
         Path f = tmp.resolve("bad.csv");
         Files.writeString(f, csv);

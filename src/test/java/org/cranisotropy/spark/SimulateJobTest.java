@@ -79,6 +79,37 @@ class SimulateJobTest {
         assertEquals(0.5 * (c3c0[29] + c3c0[30]), grid60.getDouble(grid60.fieldIndex("c3_c0_p50")), 1e-15);
     }
 
+    /**
+     * Samples with shuffled times: the same bands on one core and one partition as on two cores and seven
+     * partitions, and sample 5 of the job equal to the sampler's own sample 5.
+     */
+    @Test
+    void shuffledSamplesAreBitIdenticalForAnyParallelism() {
+        EventSample events = org.cranisotropy.montecarlo.ShuffleFixtures.events(3000, 0.0, 0, 0, 23);
+        SimulationSpec spec = new SimulationSpec(events, "test", org.cranisotropy.montecarlo.ShuffleFixtures.exposure(),
+                ClassSelection.calet2025(), EnergyScan.logGrid(125, 500, 3), EnergyScan.logGrid(60, 600, 12),
+                new double[] {50, 100, 251, 5000}, 77L, org.cranisotropy.montecarlo.MonteCarloOptions.shuffledTimes(
+                        org.cranisotropy.montecarlo.ShuffleFixtures.frame()));
+        List<Row> one = runBands("local[1]", spec, 1, tmp.resolve("one"));
+        List<Row> two = runBands("local[2]", spec, 7, tmp.resolve("two"));
+        assertEquals(one, two);
+        SimulationSpec.Engine engine = spec.build();
+        double direct = engine.measurements().rows(engine.sampler().run(77L, 5)).stream()
+                .filter(r -> r.kind().equals("grid") && r.thresholdGev() == 60.0 && r.corrected()).findFirst()
+                .orElseThrow().m().delta();
+        double[][] c = org.cranisotropy.io.ParquetColumns.read(tmp.resolve("two").resolve("samples")
+                .resolve("chunk=0").resolve("kind=grid").resolve("block-000000000000.parquet"),
+                "sample_id", "threshold_gev", "corrected", "delta");
+        int found = 0;
+        for (int i = 0; i < c[0].length; i++) {
+            if (c[0][i] == 5 && c[1][i] == 60.0 && c[2][i] == 1.0) {
+                assertEquals(direct, c[3][i], 0.0);
+                found++;
+            }
+        }
+        assertEquals(1, found);
+    }
+
     /** Tasks that fail on their first attempt are retried by Spark; the bands do not change. */
     @Test
     void retriedTasksGiveBitIdenticalBands() {
