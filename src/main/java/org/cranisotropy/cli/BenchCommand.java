@@ -2,6 +2,7 @@ package org.cranisotropy.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +81,13 @@ final class BenchCommand implements Runnable {
             description = "Energies of the --against comparison's samples (default ${DEFAULT-VALUE}).")
     String energies;
 
+    @Option(names = "--sizes", split = ",", paramLabel = "N1,N2,...",
+            description = {"Instead of the benchmarks above: the Monte Carlo core's cost per selected event at each of",
+                "these numbers of selected events (e.g. 300000,5600000; spectrum energies, one thread), the data's",
+                "events repeated in order up to each size, the sizes timed in alternated rounds (needs --events and",
+                "--exposure)."})
+    int[] sizes;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -94,6 +102,13 @@ final class BenchCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         if (against != null) {
             CoreComparison.run(this, out);
+            return;
+        }
+        if (sizes != null) {
+            if (events == null || exposure == null) {
+                throw new IllegalArgumentException("--sizes needs --events and --exposure");
+            }
+            sizeScaling(out);
             return;
         }
         SplittableRandom rng = new SplittableRandom(1);
@@ -175,6 +190,65 @@ final class BenchCommand implements Runnable {
         out.printf("speed-up local[2] / local[1] (medians of %d alternated rounds): %.2f; 20000 samples would take"
                 + " ~%.0f s on local[2] at this rate (an overestimate: the run's start-up, a few seconds, is scaled"
                 + " with it)%n", rounds, one / two, 20000 * two / samples);
+        out.flush();
+    }
+
+    /**
+     * ns per selected event of the Monte Carlo core (spectrum energies, one thread) at each size: the data's
+     * events repeated in order up to the number of events that selects about N (same energies, directions and
+     * classes, so the same spectrum and selection), each size's engine built once, then the sizes timed in
+     * turn over {@link #rounds} rounds (medians), so that the host's drift falls on all of them.
+     */
+    private void sizeScaling(PrintWriter out) {
+        CoreTiming.Inputs base = CoreTiming.Inputs.read(events, exposure, config);
+        double selectedFraction = (double) base.prepared().size() / base.data().size();
+        SimulationSpec.Engine[] engines = new SimulationSpec.Engine[sizes.length];
+        int[] selected = new int[sizes.length];
+        for (int k = 0; k < sizes.length; k++) {
+            if (sizes[k] < 1) {
+                throw new IllegalArgumentException("--sizes must be >= 1, got " + sizes[k]);
+            }
+            int total = (int) Math.min(Integer.MAX_VALUE - 8, Math.round(sizes[k] / selectedFraction));
+            long t0 = System.nanoTime();
+            CoreTiming.Inputs in = base.repeatedTo(total);
+            long t1 = System.nanoTime();
+            SimulationSpec s = in.spec("spectrum", new PrintWriter(Writer.nullWriter()));
+            long t2 = System.nanoTime();
+            engines[k] = s.build();
+            selected[k] = in.prepared().size();
+            out.printf("size %d: %d events, %d selected; selection %.1f s, spectrum fits (one and two breaks) %.1f s,"
+                    + " engine %.1f s%n", k + 1, total, selected[k], (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+                    (System.nanoTime() - t2) / 1e9);
+            out.flush();
+        }
+        double[][] nsPerEvent = new double[sizes.length][rounds];
+        long[] next = new long[sizes.length];
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < sizes.length; k++) {
+                SimulationSpec.Engine e = engines[k];
+                int k2 = k;
+                // as many samples as make about 2 s, after a warm-up of the same length in the first round
+                int n = Math.max(3, (int) Math.min(200, 2e9 / (100.0 * selected[k])));
+                for (int w = 0; w < (r == 0 ? n : 0); w++) {
+                    e.measurements().rows(e.sampler().run(1, next[k2]++));
+                }
+                long t0 = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    e.measurements().rows(e.sampler().run(1, next[k2]++));
+                }
+                nsPerEvent[k][r] = (System.nanoTime() - t0) / (double) n / selected[k];
+            }
+        }
+        double first = 0;
+        for (int k = 0; k < sizes.length; k++) {
+            double median = org.cranisotropy.montecarlo.Band.of(nsPerEvent[k]).percentiles()[2];
+            if (k == 0) {
+                first = median;
+            }
+            out.printf("Monte Carlo core, spectrum energies, one thread: %,d selected events: %.1f ns per event"
+                    + " (%.2f ms per sample; median of %d rounds), %.2f x the first size%n", selected[k], median,
+                    median * selected[k] / 1e6, rounds, median / first);
+        }
         out.flush();
     }
 

@@ -48,6 +48,23 @@ public final class CoreTiming implements AutoCloseable {
             return new Inputs(data, name, cube, settings, PreparedSample.of(data, name, cube, settings.selection()));
         }
 
+        /** The same data repeated in order up to n events (a larger data set of the same kind, for timing). */
+        Inputs repeatedTo(int n) {
+            double[] e = new double[n];
+            double[] l = new double[n];
+            double[] b = new double[n];
+            org.cranisotropy.exposure.EventClass[] c = new org.cranisotropy.exposure.EventClass[n];
+            for (int i = 0; i < n; i++) {
+                int j = i % data.size();
+                e[i] = data.energyGev(j);
+                l[i] = data.lDeg(j);
+                b[i] = data.bDeg(j);
+                c[i] = data.eventClass(j);
+            }
+            EventSample d = new EventSample(e, l, b, c);
+            return new Inputs(d, name + " x" + n, cube, settings, PreparedSample.of(d, name, cube, settings.selection()));
+        }
+
         /** The simulation of master seed 1 with these energies ("spectrum": fitted, the fit printed to out). */
         SimulationSpec spec(String energies, PrintWriter out) {
             MonteCarloOptions options = SimulationSettings.options(RunConfig.reference(), energies, null, false, null,
