@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * <ul>
  *   <li><b>Local disks and HDFS</b> rename a directory atomically: the earlier directory is renamed aside
  *       (hidden), the new one renamed into place, then the earlier one deleted. A process killed in between
- *       leaves either no directory or a whole one under the final name, and at most a hidden leftover.
+ *       leaves either no directory or a whole one under the final name, and the earlier one whole under its hidden
+ *       name until the next write of the directory removes it.
  *   <li><b>Object stores</b> (s3a://, gs://, abfs://, …) rename a directory file by file (a copy and a delete of
  *       each object); only a single object appears whole or not at all. There the directory's completion
  *       marker ({@code _SUCCESS}, or {@code manifest.csv} of the exposure maps) is removed first, the earlier
@@ -59,6 +60,13 @@ public final class DirectoryCommit {
         Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         if (aside != null) {
             delete(aside);
+        }
+        // earlier directories a killed process left set aside (other process ids): the new one replaces them
+        String stale = "." + to.getFileName() + ".old-";
+        try (Stream<Path> siblings = Files.list(to.toAbsolutePath().getParent())) {
+            for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(stale)).toList()) {
+                delete(p);
+            }
         }
     }
 
