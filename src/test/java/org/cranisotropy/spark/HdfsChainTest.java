@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole chain with every path on hdfs:// (an in-process HDFS), its configuration file included:
  * {@code cra run} makes the exposure, the events, the data step, the samples, the validation, the limits and
- * the model there, and every table equals, value for value, the same run on the local file system. A
+ * the model there, and every table equals, value for value, the same run on the local file system; the
+ * report is written there too. A
  * simulation killed part-way on HDFS and resumed gives the bands of an uninterrupted one.
  */
 class HdfsChainTest {
@@ -116,9 +117,13 @@ class HdfsChainTest {
         for (String step : new String[] {"analyze", "simulate", "limits", "model"}) {
             assertTrue(again.err().contains("cra run: " + step + " is up to date"), again.err());
         }
-        // the results are queried from HDFS like local ones
+        // the results are queried from HDFS like local ones, and the report is written there
         Run sql = cra("sql", "--results", remote, "SELECT count(*) AS n FROM bands");
         assertEquals(0, sql.code(), sql.err());
+        Run report = cra("report", "--results", remote, "--out", remote + "/report");
+        assertEquals(0, report.code(), report.err());
+        assertTrue(Files.readString(out.resolve("report").resolve("index.html")).contains("<img src=\"vela_model.png\""));
+        assertTrue(Files.size(out.resolve("report").resolve("vela_model.png")) > 1000);
     }
 
     private static void assertSameTable(Path expected, Path actual) {
