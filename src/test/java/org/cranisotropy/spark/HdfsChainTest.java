@@ -121,7 +121,7 @@ class HdfsChainTest {
         assertEquals(0, sql.code(), sql.err());
     }
 
-    private static void assertSameTable(Path expected, Path actual) {
+    static void assertSameTable(Path expected, Path actual) {
         ParquetTable a = ParquetTableReader.read(expected);
         ParquetTable b = ParquetTableReader.read(actual);
         assertEquals(a.rows(), b.rows(), actual.toString());
