@@ -149,7 +149,7 @@ class HdfsChainTest {
         assertEquals(expected, bands(spec, killed, Map.of(), true));
     }
 
-    private static List<Row> bands(SimulationSpec spec, Path out, Map<String, String> conf, boolean resume) {
+    static List<Row> bands(SimulationSpec spec, Path out, Map<String, String> conf, boolean resume) {
         SparkSession spark = SparkSessions.create("hdfs-test", "local[2]");
         try {
             conf.forEach(spark.conf()::set);
