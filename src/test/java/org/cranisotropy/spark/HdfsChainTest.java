@@ -126,7 +126,7 @@ class HdfsChainTest {
         assertTrue(Files.size(out.resolve("report").resolve("vela_model.png")) > 1000);
     }
 
-    private static void assertSameTable(Path expected, Path actual) {
+    static void assertSameTable(Path expected, Path actual) {
         ParquetTable a = ParquetTableReader.read(expected);
         ParquetTable b = ParquetTableReader.read(actual);
         assertEquals(a.rows(), b.rows(), actual.toString());
@@ -154,7 +154,7 @@ class HdfsChainTest {
         assertEquals(expected, bands(spec, killed, Map.of(), true));
     }
 
-    private static List<Row> bands(SimulationSpec spec, Path out, Map<String, String> conf, boolean resume) {
+    static List<Row> bands(SimulationSpec spec, Path out, Map<String, String> conf, boolean resume) {
         SparkSession spark = SparkSessions.create("hdfs-test", "local[2]");
         try {
             conf.forEach(spark.conf()::set);
