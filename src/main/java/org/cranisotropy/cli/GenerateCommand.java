@@ -106,17 +106,21 @@ final class GenerateCommand implements Runnable {
                 .column("time", Kind.DOUBLE)
                 .column("zenith_deg", Kind.DOUBLE)
                 .column("azimuth_deg", Kind.DOUBLE);
-        for (int i = 0; i < n; i++) {
-            double[] radec = GalacticFrame.toIcrs(events.lDeg()[i], events.bDeg()[i]);
-            w.row(events.id()[i], events.energyGev()[i], events.lDeg()[i], events.bDeg()[i], radec[0], radec[1],
-                    events.eventClass()[i].name(), obs.timeMjd()[i], obs.zenithDeg()[i], obs.azimuthDeg()[i]);
+        // streamed row by row: a table of 1.2e7 events held as boxed rows would not fit the default heap
+        try (ParquetTableWriter.Streaming table = w.open(out.resolve(Tables.EVENTS), RunConfig.metadata("generate",
+                conf, Map.of(FooterKeys.SEED, Long.toString(s), FooterKeys.EVENTS, Integer.toString(n),
+                        FooterKeys.DIPOLE, d[0] + "," + d[1] + "," + d[2], FooterKeys.EXPOSURE, exposureDir.toString(),
+                        FooterKeys.TIME_UNIT, "MJD (UTC)", FooterKeys.INSTRUMENT_FRAME,
+                        "zenith_deg, azimuth_deg (from the flight direction) at time, orbit of cra.exposure: "
+                                + SettingsReader.exposure(conf).orbit())))) {
+            for (int i = 0; i < n; i++) {
+                double[] radec = GalacticFrame.toIcrs(events.lDeg()[i], events.bDeg()[i]);
+                table.row(events.id()[i], events.energyGev()[i], events.lDeg()[i], events.bDeg()[i], radec[0],
+                        radec[1], events.eventClass()[i].name(), obs.timeMjd()[i], obs.zenithDeg()[i],
+                        obs.azimuthDeg()[i]);
+            }
+            table.commit();
         }
-        w.write(out.resolve(Tables.EVENTS), RunConfig.metadata("generate", conf, Map.of(
-                FooterKeys.SEED, Long.toString(s), FooterKeys.EVENTS, Integer.toString(n),
-                FooterKeys.DIPOLE, d[0] + "," + d[1] + "," + d[2], FooterKeys.EXPOSURE, exposureDir.toString(),
-                FooterKeys.TIME_UNIT, "MJD (UTC)", FooterKeys.INSTRUMENT_FRAME,
-                "zenith_deg, azimuth_deg (from the flight direction) at time, orbit of cra.exposure: "
-                        + SettingsReader.exposure(conf).orbit())));
         PrintWriter o = spec.commandLine().getOut();
         o.printf("generated %d events (seed %d, dipole %.3g toward l %.1f, b %.1f) in %.1f s, their times and "
                 + "instrument-frame directions in %.1f s (%.3g events/s); wrote %s%n", n, s, d[0], d[1], d[2],
