@@ -58,10 +58,11 @@ class HdfsChainTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    private static Path smallRunConfig(String name, String out) throws IOException {
+    /** A small {@code cra run} configuration in dir, writing its results to out. */
+    static Path smallRunConfig(Path dir, String name, String out) throws IOException {
         String measured = Path.of(System.getProperty("cra.projectDir", ".")).resolve("conf/measured/electron-spectrum.csv")
                 .toAbsolutePath().toString();
-        Path conf = tmp.resolve(name + ".conf");
+        Path conf = dir.resolve(name + ".conf");
         Files.writeString(conf, String.join("\n",
                 "cra.exposure { period { end = \"2015-11-13T00:00:00Z\", step-s = 60 }, nside = 16,"
                         + " dwell { nside = 8, azimuth-bins = 6 } }",
@@ -77,17 +78,38 @@ class HdfsChainTest {
     void theWholeRunOnHdfsEqualsTheLocalRun() throws IOException {
         Path local = tmp.resolve("local");
         String remote = hdfs.uri() + "/runs/small";
-        Run l = cra("run", "--config", smallRunConfig("local", local.toString()).toString());
+        Run l = cra("run", "--config", smallRunConfig(tmp, "local", local.toString()).toString());
         assertEquals(0, l.code(), l.err());
         // the configuration itself on HDFS too
         Path remoteConf = StoragePath.of(hdfs.uri() + "/conf/remote.conf");
         Files.createDirectories(remoteConf.getParent());
-        Files.copy(smallRunConfig("remote", remote), remoteConf);
+        Files.copy(smallRunConfig(tmp, "remote", remote), remoteConf);
         Run r = cra("run", "--config", remoteConf.toString());
         assertEquals(0, r.code(), r.err());
         assertFalse(Files.exists(Path.of("hdfs:")), "nothing written to a local directory named after the scheme");
 
         Path out = StoragePath.of(remote);
+        assertSameRun(local, out);
+        // a second run finds every step up to date on HDFS too
+        Run again = cra("run", "--config", remoteConf.toString());
+        assertEquals(0, again.code(), again.err());
+        for (String step : new String[] {"analyze", "simulate", "limits", "model"}) {
+            assertTrue(again.err().contains("cra run: " + step + " is up to date"), again.err());
+        }
+        // the results are queried from HDFS like local ones, and the report is written there
+        Run sql = cra("sql", "--results", remote, "SELECT count(*) AS n FROM bands");
+        assertEquals(0, sql.code(), sql.err());
+        Run report = cra("report", "--results", remote, "--out", remote + "/report");
+        assertEquals(0, report.code(), report.err());
+        assertTrue(Files.readString(out.resolve("report").resolve("index.html")).contains("<img src=\"vela_model.png\""));
+        assertTrue(Files.size(out.resolve("report").resolve("vela_model.png")) > 1000);
+    }
+
+    /**
+     * The results directory out holds the tables of the run in local (hidden leftovers aside), each equal to
+     * its local twin value for value, the sample blocks too.
+     */
+    static void assertSameRun(Path local, Path out) throws IOException {
         List<String> tables;
         try (Stream<Path> s = Files.list(local)) {
             tables = s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
@@ -111,19 +133,6 @@ class HdfsChainTest {
                 assertSameTable(p, out.resolve(local.relativize(p).toString()));
             }
         }
-        // a second run finds every step up to date on HDFS too
-        Run again = cra("run", "--config", remoteConf.toString());
-        assertEquals(0, again.code(), again.err());
-        for (String step : new String[] {"analyze", "simulate", "limits", "model"}) {
-            assertTrue(again.err().contains("cra run: " + step + " is up to date"), again.err());
-        }
-        // the results are queried from HDFS like local ones, and the report is written there
-        Run sql = cra("sql", "--results", remote, "SELECT count(*) AS n FROM bands");
-        assertEquals(0, sql.code(), sql.err());
-        Run report = cra("report", "--results", remote, "--out", remote + "/report");
-        assertEquals(0, report.code(), report.err());
-        assertTrue(Files.readString(out.resolve("report").resolve("index.html")).contains("<img src=\"vela_model.png\""));
-        assertTrue(Files.size(out.resolve("report").resolve("vela_model.png")) > 1000);
     }
 
     static void assertSameTable(Path expected, Path actual) {

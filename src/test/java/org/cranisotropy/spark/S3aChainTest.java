@@ -57,60 +57,27 @@ class S3aChainTest {
         s3.close();
     }
 
-    private static Path smallRunConfig(String name, String out) throws IOException {
-        String measured = Path.of(System.getProperty("cra.projectDir", ".")).resolve("conf/measured/electron-spectrum.csv")
-                .toAbsolutePath().toString();
-        Path conf = tmp.resolve(name + ".conf");
-        Files.writeString(conf, String.join("\n",
-                "cra.exposure { period { end = \"2015-11-13T00:00:00Z\", step-s = 60 }, nside = 16,"
-                        + " dwell { nside = 8, azimuth-bins = 6 } }",
-                "cra.events.count = 20000",
-                "cra.analysis { grid-count = 8, every-event = true }",
-                "cra.run { out = \"" + out + "\", samples = 24, seed = 5, validate-skies = 10, master = \"local[2]\" }",
-                "cra.model.vela.measured-spectrum = \"" + measured + "\"",
-                ""));
-        return conf;
-    }
-
     @Test
     void theWholeRunOnS3EqualsTheLocalRun() throws IOException {
         Path local = tmp.resolve("local");
         String remote = "s3a://" + BUCKET + "/runs/small";
-        Run l = HdfsChainTest.cra("run", "--config", smallRunConfig("local", local.toString()).toString());
+        Run l = HdfsChainTest.cra("run", "--config", HdfsChainTest.smallRunConfig(tmp, "local", local.toString()).toString());
         assertEquals(0, l.code(), l.err());
         // the configuration itself on S3 too
         Path remoteConf = StoragePath.of("s3a://" + BUCKET + "/conf/remote.conf");
         Files.createDirectories(remoteConf.getParent());
-        Files.copy(smallRunConfig("remote", remote), remoteConf);
+        Files.copy(HdfsChainTest.smallRunConfig(tmp, "remote", remote), remoteConf);
         Run r = HdfsChainTest.cra("run", "--config", remoteConf.toString());
         assertEquals(0, r.code(), r.err());
         assertFalse(Files.exists(Path.of("s3a:")), "nothing written to a local directory named after the scheme");
 
         Path out = StoragePath.of(remote);
-        List<String> tables;
-        try (Stream<Path> s = Files.list(local)) {
-            tables = s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
-        }
-        assertTrue(tables.containsAll(List.of("bands", "events", "exposure", "limits", "measured_thresholds", "model",
-                "samples", "validation")), tables.toString());
+        HdfsChainTest.assertSameRun(local, out);
         try (Stream<Path> s = Files.list(out); Stream<Path> t = Files.list(local)) {
             List<String> names = s.map(p -> p.getFileName().toString()).sorted().toList();
             assertEquals(t.map(p -> p.getFileName().toString()).sorted().toList(), names);
             assertTrue(names.stream().noneMatch(n -> n.contains(".tmp-") || n.contains(".old-")),
                     "no temporary directory left: " + names);
-        }
-        for (String t : tables) {
-            if (t.equals("exposure") || t.equals("samples") || t.equals("validation")) {
-                continue; // directories of tables, compared below
-            }
-            HdfsChainTest.assertSameTable(local.resolve(t), out.resolve(t));
-        }
-        try (Stream<Path> s = Files.walk(local.resolve("samples"))) {
-            List<Path> parts = s.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
-            assertFalse(parts.isEmpty());
-            for (Path p : parts) {
-                HdfsChainTest.assertSameTable(p, out.resolve(local.relativize(p).toString()));
-            }
         }
         assertTrue(Files.exists(out.resolve("exposure/manifest.csv")));
         // a second run finds every step up to date on S3 too
